@@ -1,1 +1,6 @@
-export {};
+/**
+ * @ipxm/compiler: an elaborated ipxm `Program` → one self-contained iPXE script and its line map.
+ * See docs/compiler.md for the shape of the output.
+ */
+export { compile } from "./compile.js";
+export type { CompileOptions, CompileResult, LineMapEntry } from "./types.js";

@@ -24,13 +24,7 @@ export interface SourceFileNode extends Node {
   readonly declarations: readonly Declaration[];
 }
 
-export type Declaration =
-  | ImportDecl
-  | TargetDecl
-  | ConstDecl
-  | SettingDecl
-  | MenuDecl
-  | EntryDecl;
+export type Declaration = ImportDecl | TargetDecl | ConstDecl | SettingDecl | MenuDecl | EntryDecl;
 
 export interface ImportDecl extends Node {
   readonly kind: "Import";
@@ -89,13 +83,7 @@ export interface Param extends Node {
 // Menu members
 
 export type MenuMember =
-  | ItemNode
-  | GapNode
-  | DefaultNode
-  | EscapeNode
-  | ForNode<MenuMember>
-  | IfNode<MenuMember>
-  | WhenNode<MenuMember>;
+  ItemNode | GapNode | DefaultNode | EscapeNode | ForNode<MenuMember> | IfNode<MenuMember> | WhenNode<MenuMember>;
 
 export interface ItemNode extends Node {
   readonly kind: "Item";

@@ -48,22 +48,34 @@ export const catalogue = {
   "no-input-files": { severity: "error", summary: "A directory holds no .ipxm file." },
   "file-too-large": { severity: "error", summary: "A source file is larger than the compiler accepts (8 MiB)." },
   "invalid-utf8": { severity: "error", summary: "A source file is not valid UTF-8." },
-  "byte-order-mark": { severity: "warning", summary: "A source file starts with a UTF-8 byte order mark; it is ignored." },
+  "byte-order-mark": {
+    severity: "warning",
+    summary: "A source file starts with a UTF-8 byte order mark; it is ignored.",
+  },
 
   // Lexing and parsing
   "invalid-character": { severity: "error", summary: "A character that cannot start any token." },
   "unterminated-string": { severity: "error", summary: "A string literal is not closed on its line." },
   "unterminated-comment": { severity: "error", summary: "A /* comment */ is not closed before the end of the file." },
-  "unterminated-raw-block": { severity: "error", summary: "An ipxe { … } block is not closed (its braces do not balance)." },
+  "unterminated-raw-block": {
+    severity: "error",
+    summary: "An ipxe { … } block is not closed (its braces do not balance).",
+  },
   "invalid-escape": { severity: "error", summary: "An unknown escape sequence in a string." },
-  "invalid-interpolation": { severity: "error", summary: "A ${…} in a string that is not a name, a member path or an iPXE setting reference." },
+  "invalid-interpolation": {
+    severity: "error",
+    summary: "A ${…} in a string that is not a name, a member path or an iPXE setting reference.",
+  },
   "syntax-error": { severity: "error", summary: "The text does not follow the grammar." },
 
   // Imports and names
   "import-not-found": { severity: "error", summary: "An imported file does not exist." },
   "import-cycle": { severity: "error", summary: "Files import each other in a cycle." },
   "duplicate-declaration": { severity: "error", summary: "Two top-level declarations share a name." },
-  "unknown-name": { severity: "error", summary: "A reference to a menu, entry, constant or setting that is not declared." },
+  "unknown-name": {
+    severity: "error",
+    summary: "A reference to a menu, entry, constant or setting that is not declared.",
+  },
   "unknown-type": { severity: "error", summary: "A type name that is not one of the language's types." },
   "unknown-field": { severity: "error", summary: "A record has no field of that name." },
   "duplicate-item": { severity: "error", summary: "Two items of one menu share an id (iPXE would take the first)." },
@@ -74,24 +86,59 @@ export const catalogue = {
   // Types and values
   "type-mismatch": { severity: "error", summary: "A value of one type where another is required." },
   "duration-unit-missing": { severity: "error", summary: "A duration written as a bare number." },
-  "bad-interpolation": { severity: "error", summary: "A value of a type that cannot be inserted into a string (bool, duration, list, record)." },
-  "invalid-url": { severity: "error", summary: "A url that does not start with a known scheme or an interpolated url." },
+  "bad-interpolation": {
+    severity: "error",
+    summary: "A value of a type that cannot be inserted into a string (bool, duration, list, record).",
+  },
+  "invalid-url": {
+    severity: "error",
+    summary: "A url that does not start with a known scheme or an interpolated url.",
+  },
   "invalid-key": { severity: "error", summary: "A hotkey that is not one character or F5–F12." },
   "wrong-argument-count": { severity: "error", summary: "An entry called with too few or too many arguments." },
-  "not-compile-time": { severity: "error", summary: "`for`, `if`, a constant or an id needs a value known at compile time." },
-  "not-runtime-setting": { severity: "error", summary: "`prompt`, `set` or `set(…)` names something that is not a declared setting." },
+  "not-compile-time": {
+    severity: "error",
+    summary: "`for`, `if`, a constant or an id needs a value known at compile time.",
+  },
+  "not-runtime-setting": {
+    severity: "error",
+    summary: "`prompt`, `set` or `set(…)` names something that is not a declared setting.",
+  },
   "read-only-setting": { severity: "error", summary: "A built-in iPXE setting that a script must not overwrite." },
   "invalid-define": { severity: "error", summary: "A --define names no constant or gives a value of the wrong type." },
-  "unrepresentable-text": { severity: "error", summary: "Text that iPXE cannot pass to a command as written (a literal ${…} in a url or argument)." },
+  "unrepresentable-text": {
+    severity: "error",
+    summary: "Text that iPXE cannot pass to a command as written (a literal ${…} in a url or argument).",
+  },
+  "elaboration-limit": {
+    severity: "error",
+    summary:
+      "Expanding the program would make more entry instances or rows than the compiler accepts (runaway recursion or data).",
+  },
   "empty-menu": { severity: "error", summary: "A menu with no selectable item; iPXE refuses to show it." },
-  "duplicate-hotkey": { severity: "warning", summary: "Two items of one menu share a hotkey; only one can be reached with it." },
-  "timeout-out-of-range": { severity: "warning", summary: "A menu timeout of zero (wait forever in iPXE) or longer than a day." },
-  "unknown-ipxe-setting": { severity: "warning", summary: "An interpolated iPXE setting reference with an unknown scope or type; iPXE expands it to nothing." },
+  "duplicate-hotkey": {
+    severity: "warning",
+    summary: "Two items of one menu share a hotkey; only one can be reached with it.",
+  },
+  "timeout-out-of-range": {
+    severity: "warning",
+    summary: "A menu timeout of zero (wait forever in iPXE) or longer than a day.",
+  },
+  "unknown-ipxe-setting": {
+    severity: "warning",
+    summary: "An interpolated iPXE setting reference with an unknown scope or type; iPXE expands it to nothing.",
+  },
 
   // Targets
   "unknown-target": { severity: "error", summary: "A target profile name that does not exist." },
-  "target-unsupported": { severity: "error", summary: "A command, option or URL scheme that the target iPXE build lacks." },
-  "memdisk-loader-missing": { severity: "error", summary: "`memdisk` is used but no `setting memdisk: url` says where the loader is." },
+  "target-unsupported": {
+    severity: "error",
+    summary: "A command, option or URL scheme that the target iPXE build lacks.",
+  },
+  "memdisk-loader-missing": {
+    severity: "error",
+    summary: "`memdisk` is used but no `setting memdisk: url` says where the loader is.",
+  },
   "raw-ipxe-invalid": { severity: "error", summary: "A raw ipxe { … } line that iPXE would reject." },
 } as const satisfies Record<string, CatalogueEntry>;
 

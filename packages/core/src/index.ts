@@ -1,1 +1,16 @@
 export {};
+export * from "./ast.js";
+export * from "./source.js";
+export * from "./diagnostics.js";
+export * from "./program.js";
+export * from "./parse.js";
+export * from "./paths.js";
+export * from "./workspace.js";
+export * from "./symbols.js";
+export type { Type, PrimitiveTypeName, EnumTypeName } from "./types.js";
+export { Types, formatType, describeType, isAssignable, typeFromName, enumValues } from "./types.js";
+export * from "./analyze.js";
+export * from "./elaborate.js";
+export * from "./check-program.js";
+export { slugify, hotkeyCode, functionKeyCodes } from "./items.js";
+export { uniqueDiagnostics } from "./diagnostic-set.js";

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast ipxm turns sources into scripts. Generates synthetic sites at 1×, 4× and
+ * 16× of about 250 kB, times each stage of the pipeline (best of several runs after a warm-up), and
+ * times a cold `ipxm build menus` in a fresh process. Prints figures; asserts nothing.
+ *
+ * Imports the BUILT packages (packages/*\/dist): run `npx turbo run build` first (npm run bench does).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateSite, memoryHost, siteBytes } from "./generate.mjs";
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const pipelineModule = path.join(repo, "packages/cli/dist/pipeline.js");
+const bin = path.join(repo, "packages/cli/dist/bin.js");
+if (!fs.existsSync(pipelineModule)) {
+  console.error("bench: packages/cli/dist is missing; run `npx turbo run build` first (npm run bench does).");
+  process.exit(1);
+}
+const { loadStage, analyzeStage, compileStage, hasErrors } = await import(pipelineModule);
+
+const scales = [1, 4, 16];
+const runsFor = { 1: 9, 4: 5, 16: 3 };
+const targets = { mbPerSecondAt16: 5, coldBuildSeconds: 0.5 };
+
+function timePipeline(files) {
+  const host = memoryHost(files);
+  const roots = [...files.keys()].sort();
+  const t0 = performance.now();
+  const loaded = loadStage(roots, host);
+  const t1 = performance.now();
+  const analyzed = analyzeStage(loaded);
+  const t2 = performance.now();
+  const scripts = [];
+  const diagnostics = [...loaded.diagnostics, ...analyzed.diagnostics];
+  for (const entry of loaded.entryPoints) {
+    const compiled = compileStage(analyzed, entry, {});
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.script) scripts.push(compiled.script);
+  }
+  const t3 = performance.now();
+  return {
+    parse: t1 - t0,
+    check: t2 - t1,
+    compile: t3 - t2,
+    total: t3 - t0,
+    diagnostics,
+    entryPoints: loaded.entryPoints.length,
+    scriptBytes: scripts.reduce((sum, script) => sum + Buffer.byteLength(script.script, "utf8"), 0),
+  };
+}
+
+function measureScale(scale) {
+  const files = generateSite(scale);
+  const bytes = siteBytes(files);
+  const warmUp = timePipeline(files);
+  const errors = warmUp.diagnostics.filter((d) => d.severity === "error");
+  if (hasErrors(warmUp.diagnostics) || warmUp.scriptBytes === 0) {
+    console.error(`bench: the generated ${scale}× site does not compile clean (${errors.length} errors):`);
+    for (const d of errors.slice(0, 10)) console.error(`  ${d.file} [${d.range.start}] ${d.code}: ${d.message}`);
+    process.exit(1);
+  }
+  const best = { parse: Infinity, check: Infinity, compile: Infinity, total: Infinity };
+  for (let run = 0; run < runsFor[scale]; run++) {
+    const timing = timePipeline(files);
+    for (const key of Object.keys(best)) best[key] = Math.min(best[key], timing[key]);
+  }
+  return {
+    scale,
+    files: files.size,
+    bytes,
+    scriptBytes: warmUp.scriptBytes,
+    runs: runsFor[scale],
+    ...best,
+  };
+}
+
+function coldBuild() {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "ipxm-bench-"));
+  const times = [];
+  let failure;
+  try {
+    for (let run = 0; run < 5; run++) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, [bin, "build", "menus", "-o", out], { cwd: repo, encoding: "utf8" });
+      times.push(Number(process.hrtime.bigint() - started) / 1e9);
+      if (result.status !== 0) {
+        failure = `exit ${result.status}: ${(result.stderr || "").trim().split("\n").at(-1)}`;
+        break;
+      }
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  return { best: Math.min(...times), failure };
+}
+
+const megabytes = (bytes) => bytes / 1e6;
+const fixed = (value, digits = 1) => value.toFixed(digits);
+
+function table(rows, header) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join("  ");
+  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
+}
+
+console.log(`ipxm benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? "cpu"}`);
+console.log("synthetic sites from bench/generate.mjs (seeded); times are the best run after a warm-up\n");
+
+const results = scales.map(measureScale);
+console.log(
+  table(
+    results.map((r) => [
+      `${r.scale}×`,
+      String(r.files),
+      fixed(r.bytes / 1000),
+      fixed(r.parse),
+      fixed(r.check),
+      fixed(r.compile),
+      fixed(r.total),
+      fixed(megabytes(r.bytes) / (r.total / 1000), 2),
+      fixed(r.scriptBytes / 1000),
+      `${fixed(r.scriptBytes / r.bytes)}×`,
+      String(r.runs),
+    ]),
+    [
+      "size",
+      "files",
+      "source kB",
+      "parse ms",
+      "check ms",
+      "compile ms",
+      "total ms",
+      "MB/s",
+      "script kB",
+      "out/in",
+      "runs",
+    ],
+  ),
+);
+console.log("\nparse = read + lex + parse (in memory), check = bind + check, compile = elaborate + compile;");
+console.log("each time is its own best, so the stages need not add up to the total;");
+console.log("MB/s = source MB per second end to end; out/in = script size / source size\n");
+
+const first = results[0];
+const last = results.at(-1);
+const perMb = (r, key) => r[key] / megabytes(r.bytes);
+console.log("cost per MB, 16× relative to 1× (1.00 = linear):");
+for (const key of ["parse", "check", "compile", "total"]) {
+  console.log(`  ${key.padEnd(8)} ${fixed(perMb(last, key) / perMb(first, key), 2)}`);
+}
+
+const throughput = megabytes(last.bytes) / (last.total / 1000);
+const cold = coldBuild();
+const verdict = (ok) => (ok ? "met" : "NOT met");
+console.log("");
+console.log(
+  `end to end at 16×:       ${fixed(throughput, 2)} MB/s   (target ≥ ${targets.mbPerSecondAt16} MB/s: ${verdict(throughput >= targets.mbPerSecondAt16)})`,
+);
+if (cold.failure) {
+  console.log(`cold ipxm build menus:   failed (${cold.failure})`);
+} else {
+  console.log(
+    `cold ipxm build menus:   ${fixed(cold.best, 3)} s   (best of 5 spawned processes; target < ${targets.coldBuildSeconds} s: ${verdict(cold.best < targets.coldBuildSeconds)})`,
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The state of one compilation: the output, the diagnostics, the label and text allocators, and the
+ * few program-wide facts the emitters share. Emitters (prologue, menus, actions, entries,
+ * conditions) are plain functions over this context.
+ */
+import { makeDiagnostic } from "@ipxm/core";
+import type { Diagnostic, DiagnosticCode, Program, SourceRef, Template } from "@ipxm/core";
+import type { TargetProfile } from "@ipxm/ipxe";
+import type { BackPlan } from "./back.js";
+import { planBack } from "./back.js";
+import { LabelAllocator } from "./labels.js";
+import { printable, templateText, TextRouter } from "./safe-text.js";
+import type { EmittedText, TextRole, TextShape } from "./safe-text.js";
+import { ScriptWriter } from "./script-writer.js";
+import { checkCommand } from "./target-checks.js";
+
+/** A positional argument: a fixed token the compiler made, or text routed from a template. */
+export type Argument = string | EmittedText;
+
+export class CompileContext {
+  readonly writer = new ScriptWriter();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly labels = new LabelAllocator();
+  readonly router = new TextRouter();
+  readonly backPlans: ReadonlyMap<string, BackPlan>;
+  /** Id of the menu shown first; undefined only for a program without menus. */
+  readonly firstMenu: string | undefined;
+  /** Source of the shared prologue: the entry file at 0..0. */
+  readonly prologueSource: SourceRef;
+  /** Final label of each entry instance, by its IR label. */
+  readonly instanceLabels = new Map<string, string>();
+
+  constructor(
+    readonly program: Program,
+    readonly target: TargetProfile | undefined,
+  ) {
+    this.backPlans = planBack(program);
+    this.firstMenu = program.menus[0]?.id;
+    this.prologueSource = { file: program.file, range: { start: 0, end: 0 } };
+  }
+
+  report(code: DiagnosticCode, message: string, source: SourceRef): void {
+    this.diagnostics.push(makeDiagnostic(code, message, source.file, source.range));
+  }
+
+  /** `goto <first menu>`, the fallback of every dynamic jump; `exit 0` when there is no menu. */
+  get firstMenuFallback(): string {
+    return this.firstMenu === undefined ? "exit 0" : `goto ${this.firstMenu}`;
+  }
+
+  /** Returns from code that runs outside a menu (an entry) to the menu it was started from. */
+  get returnToCurrentMenu(): string {
+    return `goto \${ipxm_menu} || ${this.firstMenuFallback}`;
+  }
+
+  /**
+   * A template as safe command-line text. On a problem the template is reported as
+   * `unrepresentable-text` (naming `what`) and an empty argument stands in, so compilation can go on
+   * to find further problems; no script is produced in that case.
+   */
+  text(
+    template: Template,
+    what: string,
+    source: SourceRef,
+    options: { role: TextRole; shape: TextShape; required?: boolean },
+  ): EmittedText {
+    const result = this.router.route(template, options);
+    if (result.ok) return result.text;
+    this.report(
+      "unrepresentable-text",
+      `${what} "${printable(templateText(template))}" cannot be passed to iPXE: ${result.problem}`,
+      source,
+    );
+    return { tokens: ["${}"], setup: [], mayStartWithDash: false };
+  }
+
+  /**
+   * Writes one command, after checking that the target has it and its options: first the `set`
+   * lines its routed text needs, then `name [options] [--] positionals [suffix]`. `--` is added when
+   * the first positional could start with `-`, which getopt would read as an option.
+   */
+  command(
+    name: string,
+    options: readonly string[],
+    positionals: readonly Argument[],
+    source: SourceRef,
+    suffix = "",
+  ): void {
+    checkCommand(
+      this,
+      name,
+      options.flatMap((option) => /^--([A-Za-z-]+)/.exec(option)?.[1] ?? []),
+      source,
+    );
+    const tokens: string[] = [name, ...options];
+    let first = true;
+    for (const argument of positionals) {
+      if (typeof argument === "string") {
+        if (first && argument.startsWith("-")) tokens.push("--");
+        tokens.push(argument);
+        first = false;
+        continue;
+      }
+      for (const line of argument.setup) this.writer.line(line, source);
+      if (first && argument.mayStartWithDash) tokens.push("--");
+      tokens.push(...argument.tokens);
+      if (argument.tokens.length > 0) first = false;
+    }
+    this.writer.line(suffix === "" ? tokens.join(" ") : `${tokens.join(" ")} ${suffix}`, source);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Label names. The labels the program names (menus, `<menu>.<item>`, entry instances) are fixed: a
+ * menu's dispatch line jumps to `<menu>.${ipxm_choice}`, so they must be exactly those. Internal
+ * labels (`main.escape`, `debian.failed`, `linux.skip.1`, …) are derived from them and never collide:
+ * the allocator hands out the preferred name or, when it is taken, the next numbered one.
+ */
+
+/**
+ * A name that is written bare into the script as a label, an item name or a setting name: one
+ * token, no syntax, no expansion, no option. Letters and digits of any script, `_`, `-` and `.`.
+ */
+export function isSafeName(name: string): boolean {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(name);
+}
+
+export class LabelAllocator {
+  private readonly taken = new Set<string>();
+
+  /** Marks a fixed label as used. Returns false when it was already taken. */
+  reserve(label: string): boolean {
+    if (this.taken.has(label)) return false;
+    this.taken.add(label);
+    return true;
+  }
+
+  /** `preferred` if it is free, else `preferred.2`, `preferred.3`, … */
+  allocate(preferred: string): string {
+    let label = preferred;
+    for (let n = 2; this.taken.has(label); n++) label = `${preferred}.${n}`;
+    this.taken.add(label);
+    return label;
+  }
+
+  /** The first free `<base>.<kind>.<n>`, n continuing the scope's own counter: `linux.skip.1`, `linux.skip.2`… */
+  allocateNumbered(base: string, kind: string, counter: { next: number }): string {
+    let label: string;
+    do {
+      label = `${base}.${kind}.${counter.next++}`;
+    } while (this.taken.has(label));
+    this.taken.add(label);
+    return label;
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Safe text: how a `Template` becomes iPXE command arguments without ever becoming iPXE syntax.
+ *
+ * iPXE splits a line on whitespace, has no quoting and no escape, ends a command at a stand-alone
+ * `||` `&&` `;`, ends the line at a `#`-leading token, joins a physical line ending in `\` to the next,
+ * reads a leading `-` as an option, and expands `${…}` *after* splitting, rescanning the whole token
+ * after each expansion. Expansion never splits a token and never creates a terminator, so text that
+ * reaches a command through a setting is data, whatever bytes it holds.
+ *
+ * Hence two ways to write a template:
+ * - **words**: literal text is written as it is, when it is a run of words separated by single spaces
+ *   and none of the hazards above can occur (iPXE joins the words of echo/menu/item/set/kernel with
+ *   single spaces, so the joined text is exactly the original);
+ * - **routed**: otherwise the template becomes ONE token; each literal part is stored with
+ *   `set ipxm_tN:hex …` just before the command and inserted as `${ipxm_tN:string}`, setting parts
+ *   stay `${ref}`.
+ *
+ * The one thing iPXE cannot carry is a literal `${…}` (a `${` with a later `}`), because expansion
+ * rescans. In display text an invisible ANSI sequence (`ESC [ 0 ~`, which iPXE's console ignores) is
+ * inserted between `$` and `{`; in any other text it is reported as unrepresentable.
+ */
+import type { Template, TemplatePart } from "@ipxm/core";
+
+/** Display text is shown on screen; value text (urls, kernel arguments, setting values) is data. */
+export type TextRole = "display" | "value";
+
+/**
+ * `words`: the template fills the rest of the command line (its words are joined with single
+ * spaces); `single`: it must be exactly one argument.
+ */
+export type TextShape = "words" | "single";
+
+/**
+ * Most words a template is written as. iPXE accepts at most 255 positional arguments
+ * (`MAX_ARGUMENTS`); longer text is routed into one token, which leaves room for the other
+ * arguments of the command.
+ */
+export const maxWords = 64;
+
+/** Four bytes that break a literal `${` in display text: a CSI sequence no iPXE console acts on. */
+export const displayBreak = "\u001b[0~";
+
+/** Prefix of the settings that carry routed text: `ipxm_t1`, `ipxm_t2`, … */
+export const routedSettingPrefix = "ipxm_t";
+
+/** How a template is written: the tokens for the command line and the commands that must run first. */
+export interface EmittedText {
+  /** Argument tokens, in order; empty when an optional template is empty. */
+  readonly tokens: readonly string[];
+  /** Complete command lines (`set ipxm_tN:hex …`) to emit before the command that uses the tokens. */
+  readonly setup: readonly string[];
+  /** The first token could expand to text that starts with `-`, so it needs a `--` before it. */
+  readonly mayStartWithDash: boolean;
+}
+
+export type RouteResult =
+  { readonly ok: true; readonly text: EmittedText } | { readonly ok: false; readonly problem: string };
+
+export interface RouteOptions {
+  readonly role: TextRole;
+  readonly shape: TextShape;
+  /** An empty template still produces one (empty) argument: `${}`. */
+  readonly required?: boolean;
+}
+
+/**
+ * iPXE settings whose values iPXE itself produces (or the compiler sets) and that never start with
+ * `-`; a first positional that begins with one of them needs no `--`.
+ */
+const settingsNeverDashLeading = new Set(["platform", "buildarch", "arch"]);
+
+/** Allocates the `ipxm_tN` settings of one block; numbering restarts in every block for stable diffs. */
+export class TextRouter {
+  private nextIndex = 1;
+
+  /** Starts a new block: `ipxm_t1` again. Text is always stored right before it is used. */
+  restart(): void {
+    this.nextIndex = 1;
+  }
+
+  route(template: Template, options: RouteOptions): RouteResult {
+    const parts = normaliseParts(template);
+
+    for (const part of parts) {
+      if (part.kind === "setting" && !isSafeSettingReference(part.reference)) {
+        return {
+          ok: false,
+          problem: `the setting reference "${printable(part.reference)}" cannot be written as \${…}`,
+        };
+      }
+      if (part.kind === "text" && part.value.includes("\u0000")) {
+        return { ok: false, problem: "it contains a NUL character, which iPXE cannot carry" };
+      }
+    }
+
+    let prepared: readonly TemplatePart[];
+    if (options.role === "display") {
+      prepared = breakLiteralExpansions(parts);
+    } else {
+      if (hasLiteralExpansion(parts)) {
+        return {
+          ok: false,
+          problem: "it contains a literal ${…}, which iPXE would expand (write it in display text only, or remove it)",
+        };
+      }
+      prepared = parts;
+    }
+
+    if (prepared.length === 0) {
+      return { ok: true, text: { tokens: options.required ? ["${}"] : [], setup: [], mayStartWithDash: false } };
+    }
+
+    const words = asWords(prepared, options.shape);
+    if (words) return { ok: true, text: words };
+    return { ok: true, text: this.asRoutedToken(prepared) };
+  }
+
+  private asRoutedToken(parts: readonly TemplatePart[]): EmittedText {
+    const setup: string[] = [];
+    let token = "";
+    for (const part of parts) {
+      if (part.kind === "setting") {
+        token += `\${${part.reference}}`;
+      } else {
+        const name = `${routedSettingPrefix}${this.nextIndex++}`;
+        setup.push(`set ${name}:hex ${hexBytes(part.value)}`);
+        token += `\${${name}:string}`;
+      }
+    }
+    return { tokens: [token], setup, mayStartWithDash: firstMayBeDash(parts) };
+  }
+}
+
+/** Adjacent text parts merged, empty text parts dropped. */
+export function normaliseParts(template: Template): TemplatePart[] {
+  const out: TemplatePart[] = [];
+  for (const part of template) {
+    if (part.kind === "text") {
+      if (part.value === "") continue;
+      const last = out[out.length - 1];
+      if (last && last.kind === "text") {
+        out[out.length - 1] = { kind: "text", value: last.value + part.value };
+        continue;
+      }
+    }
+    out.push(part);
+  }
+  return out;
+}
+
+/** The literal text of a template, with each setting part shown as `${ref}` (for messages and tests). */
+export function templateText(template: Template): string {
+  return template.map((p) => (p.kind === "text" ? p.value : `\${${p.reference}}`)).join("");
+}
+
+/** UTF-8 bytes as iPXE's `hex` type writes them: `48:69`. */
+export function hexBytes(text: string): string {
+  return Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join(":");
+}
+
+/**
+ * A setting reference goes between `${` and `}`: it must not contain whitespace, control characters
+ * or the characters that delimit an expansion.
+ */
+export function isSafeSettingReference(reference: string): boolean {
+  return reference.length > 0 && !/[\s${}\p{Cc}]/u.test(reference);
+}
+
+/**
+ * Display text: break every `$`–`{` pair a reader would see, including pairs formed across a
+ * boundary between literal text and a setting's runtime value.
+ */
+function breakLiteralExpansions(parts: readonly TemplatePart[]): TemplatePart[] {
+  return parts.map((part, index) => {
+    if (part.kind !== "text") return part;
+    let value = part.value.replaceAll("${", `$${displayBreak}{`);
+    if (value.endsWith("$") && parts[index + 1]?.kind === "setting") value += displayBreak;
+    if (value.startsWith("{") && parts[index - 1]?.kind === "setting") value = displayBreak + value;
+    return { kind: "text", value };
+  });
+}
+
+/**
+ * A `${` in literal text with a later `}` (in literal text, across any setting parts between them)
+ * would be expanded by iPXE whatever we do, so value text cannot hold it.
+ */
+function hasLiteralExpansion(parts: readonly TemplatePart[]): boolean {
+  const literal = parts.map((p) => (p.kind === "text" ? p.value : "\u0000")).join("");
+  const open = literal.indexOf("${");
+  return open >= 0 && literal.indexOf("}", open + 2) >= 0;
+}
+
+/** Characters that may be written literally in a word (everything else forces routing). */
+function isPlainWordCharacter(ch: string): boolean {
+  // ASCII controls and DEL are syntax or invisible; Unicode format, separator and unpaired
+  // surrogate characters are harmless to iPXE but would make the script unreadable or lossy.
+  return !/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(ch) && (ch === " " || !/\s/u.test(ch));
+}
+
+/** Words mode: the template as single-space-separated tokens, or undefined when that is not exact. */
+function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText | undefined {
+  const tokens: string[] = [];
+  let current = "";
+  for (const part of parts) {
+    if (part.kind === "setting") {
+      current += `\${${part.reference}}`;
+      continue;
+    }
+    if (part.value.includes("${")) return undefined;
+    for (const ch of part.value) {
+      if (ch === " ") {
+        // A leading space or a run of spaces would be lost when iPXE splits the line.
+        if (current === "") return undefined;
+        tokens.push(current);
+        current = "";
+      } else if (isPlainWordCharacter(ch)) {
+        current += ch;
+      } else {
+        return undefined;
+      }
+    }
+  }
+  // A trailing space would be lost too.
+  if (current === "") return undefined;
+  tokens.push(current);
+
+  if (shape === "single" ? tokens.length !== 1 : tokens.length > maxWords) return undefined;
+  for (const token of tokens) {
+    if (token === "||" || token === "&&" || token === ";" || token.startsWith("#")) return undefined;
+  }
+  const last = parts[parts.length - 1]!;
+  // A line-final `\` joins the next line; the template may well end a line.
+  if (last.kind === "text" && last.value.endsWith("\\")) return undefined;
+
+  return { tokens, setup: [], mayStartWithDash: firstMayBeDash(parts) };
+}
+
+function firstMayBeDash(parts: readonly TemplatePart[]): boolean {
+  const first = parts[0];
+  if (!first) return false;
+  if (first.kind === "text") return first.value.startsWith("-");
+  return !settingsNeverDashLeading.has(first.reference);
+}
+
+/** Text for a diagnostic message: control characters shown as escapes, long text shortened. */
+export function printable(text: string, limit = 60): string {
+  const shown = Array.from(text.length > limit ? text.slice(0, limit) : text, (ch) => {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\n") return "\\n";
+    if (ch === "\t") return "\\t";
+    if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, "0")}`;
+    return ch;
+  }).join("");
+  return text.length > limit ? `${shown}…` : shown;
+}
