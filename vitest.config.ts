@@ -10,6 +10,8 @@ export default defineConfig({
       "@ipxm/core": source("core"),
       "@ipxm/ipxe": source("ipxe"),
       "@ipxm/compiler": source("compiler"),
+      "@ipxm/prettier-plugin": source("prettier-plugin"),
+      "@ipxm/eslint-plugin": source("eslint-plugin"),
     },
   },
   test: {

@@ -17,6 +17,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Stops a long-running command (`serve`) the way Ctrl-C does. */
   readonly signal?: AbortSignal;
+  /** Standard input, for `fmt --stdin-filepath`. */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 export function processIO(): CliIO {
@@ -25,6 +27,7 @@ export function processIO(): CliIO {
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    stdin: process.stdin,
   };
 }
 

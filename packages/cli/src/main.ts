@@ -64,6 +64,18 @@ async function run(invocation: Invocation, io: CliIO): Promise<ExitCode> {
       if (invocation.kind === "check") return check.runCheck(invocation.options, io);
       return serve.runServe(invocation.options, io);
     }
+    case "preview": {
+      const preview = await import("./commands/preview.js");
+      return preview.runPreview(invocation.options, io);
+    }
+    case "lint": {
+      const lint = await import("./commands/lint.js");
+      return lint.runLint(invocation.options, io);
+    }
+    case "fmt": {
+      const fmt = await import("./commands/fmt.js");
+      return fmt.runFmt(invocation.options, io);
+    }
   }
 }
 

@@ -137,7 +137,7 @@ export function compileStage(
   const compiled = compile(elaborated.program, { sourceName: options.sourceNameOf?.(entry) ?? entry });
   const diagnostics = [...elaborated.diagnostics, ...compiled.diagnostics];
   if (compiled.script === undefined) return { diagnostics };
-  return { script: { entry, script: compiled.script, lineMap: compiled.lineMap.map(toLineMapEntry) }, diagnostics };
+  return { script: { entry, script: compiled.script, lineMap: compiled.lineMap }, diagnostics };
 }
 
 /** For each loaded file, the files it imports (resolved, canonical). */
@@ -162,8 +162,4 @@ export function selectEntryPoints(files: readonly string[], graph: ReadonlyMap<s
     for (const target of targets) if (target !== importer) imported.add(target);
   }
   return files.filter((file) => !imported.has(file));
-}
-
-function toLineMapEntry(entry: { line: number; file: string; range: { start: number; end: number } }): LineMapEntry {
-  return { line: entry.line, file: entry.file, range: { start: entry.range.start, end: entry.range.end } };
 }

@@ -4,6 +4,8 @@
  * which `main` prints as one line plus a hint and turns into exit code 2.
  */
 import { parseArgs } from "node:util";
+import { parseLintOptions, type LintOnlyOptions } from "./lint/options.js";
+import { parseFmtOptions, type FmtOnlyOptions } from "./fmt/options.js";
 
 export class UsageError extends Error {
   constructor(
@@ -16,7 +18,7 @@ export class UsageError extends Error {
   }
 }
 
-export type CommandName = "build" | "check" | "serve";
+export type CommandName = "build" | "check" | "serve" | "preview" | "lint" | "fmt";
 
 interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -32,6 +34,8 @@ interface CommandSpec {
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
+  /** What the paths are, when not the .ipxm sources of a build. */
+  readonly pathsHelp?: readonly string[];
 }
 
 const targetOption: OptionSpec = {
@@ -92,6 +96,85 @@ export const commands: Readonly<Record<CommandName, CommandSpec>> = {
     },
     examples: ["ipxm serve menus", "ipxm serve menus --host 0.0.0.0 --port 8000"],
   },
+  preview: {
+    summary: "draw a menu's screen as iPXE draws it",
+    usage: "ipxm preview [options] [file]",
+    options: {
+      menu: {
+        type: "string",
+        short: "m",
+        valueName: "id",
+        description: "the menu to draw (default: the first one shown)",
+      },
+      target: targetOption,
+      define: defineOption,
+      set: {
+        type: "string",
+        short: "s",
+        multiple: true,
+        valueName: "name=value",
+        description: "an iPXE setting the script starts with (net0/ip=10.0.2.15, arch=i386); repeatable",
+      },
+      width: { type: "string", valueName: "n", description: "screen columns (default: 80)" },
+      height: { type: "string", valueName: "n", description: "screen rows (default: 25)" },
+    },
+    examples: [
+      "ipxm preview menus                    # the first menu of menus/main.ipxm",
+      "ipxm preview menus --menu linux --target ipxe-2-efi",
+      "ipxm preview menus --set netX/ip=192.168.1.20 --set live_endpoint=http://assets.lan",
+    ],
+  },
+  lint: {
+    summary: "check .ipxm menus and plain iPXE scripts with the lint rules (for CI)",
+    usage: "ipxm lint [options] [paths…]",
+    options: {
+      format: { type: "string", short: "f", valueName: "name", description: "stylish (default), json or sarif" },
+      fix: { type: "boolean", description: "apply the safe fixes to the files" },
+      "max-warnings": { type: "string", valueName: "n", description: "fail when there are more than n warnings" },
+      target: { ...targetOption, description: "iPXE build the scripts must run on (see Targets below)" },
+      rule: {
+        type: "string",
+        multiple: true,
+        valueName: "name:severity",
+        description: "set a rule to off, warn or error (e.g. no-unused-label:off); repeatable",
+      },
+    },
+    examples: [
+      "ipxm lint menus site/                 # every .ipxm, .ipxe and #!ipxe script below them",
+      "ipxm lint site --target debian-efi --max-warnings 0",
+      "ipxm lint site --format sarif > ipxm.sarif",
+    ],
+    pathsHelp: [
+      "Paths are files or directories (default: the current directory). Below a directory every .ipxm,",
+      "every .ipxe and every other file that starts with #!ipxe is linted, all as one tree.",
+      "An eslint.config.js that configures the ipxm languages is honoured; else the recommended rules apply.",
+    ],
+  },
+  fmt: {
+    summary: "format .ipxm menus and .ipxe scripts in the canonical layout",
+    usage: "ipxm fmt [options] [paths…]",
+    options: {
+      check: { type: "boolean", description: "list the files that would change, and exit 1 if any would" },
+      write: { type: "boolean", short: "w", description: "rewrite the files that change (all or none)" },
+      "stdin-filepath": {
+        type: "string",
+        valueName: "path",
+        description: "format standard input as the file <path> (for editors)",
+      },
+    },
+    examples: [
+      "ipxm fmt menus/main.ipxm              # print the formatted file",
+      "ipxm fmt --write menus",
+      "ipxm fmt --check menus                # in CI",
+      "ipxm fmt --stdin-filepath menus/main.ipxm < menus/main.ipxm",
+    ],
+    pathsHelp: [
+      "Paths are files or directories (default: the current directory); below a directory every .ipxm",
+      "and .ipxe file is formatted. Prettier's configuration (.prettierrc, .editorconfig) and the",
+      ".prettierignore of the working directory apply. A file with a syntax error is reported and left",
+      "as it is; the others are still formatted. The layout is described in docs/formatting.md.",
+    ],
+  },
 };
 
 export const commandNames = Object.keys(commands) as CommandName[];
@@ -115,6 +198,18 @@ export interface BuildOptions extends CommonOptions {
 
 export type CheckOptions = CommonOptions;
 
+export interface PreviewOptions extends CommonOptions {
+  readonly menu?: string;
+  /** Settings iPXE has when the script starts. */
+  readonly settings: Readonly<Record<string, string>>;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LintOptions extends Omit<CommonOptions, "defines">, LintOnlyOptions {}
+
+export interface FmtOptions extends Pick<CommonOptions, "paths">, FmtOnlyOptions {}
+
 export interface ServeOptions extends CommonOptions {
   readonly outDir: string;
   readonly port: number;
@@ -126,7 +221,10 @@ export type Invocation =
   | { readonly kind: "version" }
   | { readonly kind: "build"; readonly options: BuildOptions }
   | { readonly kind: "check"; readonly options: CheckOptions }
-  | { readonly kind: "serve"; readonly options: ServeOptions };
+  | { readonly kind: "serve"; readonly options: ServeOptions }
+  | { readonly kind: "preview"; readonly options: PreviewOptions }
+  | { readonly kind: "lint"; readonly options: LintOptions }
+  | { readonly kind: "fmt"; readonly options: FmtOptions };
 
 export const defaultOutDir = "out";
 export const defaultPort = 8080;
@@ -189,6 +287,23 @@ export function parseCommandLine(argv: readonly string[], targets: () => readonl
           host: parseHost(parsed.values["host"], command),
         },
       };
+    case "preview":
+      return {
+        kind: "preview",
+        options: {
+          ...common,
+          ...(parsed.values["menu"] !== undefined ? { menu: String(parsed.values["menu"]) } : {}),
+          settings: parseSettings(parsed.values["set"], command),
+          width: parseDimension(parsed.values["width"], "width", 80, 10, command),
+          height: parseDimension(parsed.values["height"], "height", 25, 7, command),
+        },
+      };
+    case "lint": {
+      const { defines: _defines, ...rest } = common;
+      return { kind: "lint", options: { ...rest, ...parseLintOptions(parsed.values, command) } };
+    }
+    case "fmt":
+      return { kind: "fmt", options: { paths, ...parseFmtOptions(parsed.values, parsed.positionals, command) } };
   }
 }
 
@@ -264,6 +379,37 @@ export function parseDefines(value: ParsedValues[string], command?: CommandName)
   return defines;
 }
 
+/** `--set name=value`: a setting name as iPXE writes it, scope and type included (`net0/ip`). */
+function parseSettings(value: ParsedValues[string], command: CommandName): Record<string, string> {
+  const settings: Record<string, string> = {};
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  for (const raw of list.map(String)) {
+    const equals = raw.indexOf("=");
+    const name = equals < 0 ? "" : raw.slice(0, equals);
+    if (!/^[\w.-]+(\/[\w.-]+)?(:[\w]+)?$/.test(name)) {
+      throw new UsageError(`--set ${raw}: expected name=value with an iPXE setting name`, command);
+    }
+    settings[name] = raw.slice(equals + 1);
+  }
+  return settings;
+}
+
+function parseDimension(
+  value: ParsedValues[string],
+  option: string,
+  fallback: number,
+  least: number,
+  command: CommandName,
+): number {
+  if (value === undefined) return fallback;
+  const text = String(value);
+  const number = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(number >= least && number <= 1000)) {
+    throw new UsageError(`--${option} ${text}: expected a number from ${least} to 1000`, command);
+  }
+  return number;
+}
+
 function outDirOf(value: ParsedValues[string], command: CommandName): string {
   if (value === undefined) return defaultOutDir;
   const dir = String(value);
@@ -330,8 +476,10 @@ export function commandHelp(command: CommandName, targets: readonly string[], de
     "",
     `Usage: ${spec.usage}`,
     "",
-    "Paths are .ipxm files or directories (every .ipxm below them; default: the current directory).",
-    "The entry points are the given files that no other file imports; each X.ipxm becomes X.ipxe.",
+    ...(spec.pathsHelp ?? [
+      "Paths are .ipxm files or directories (every .ipxm below them; default: the current directory).",
+      "The entry points are the given files that no other file imports; each X.ipxm becomes X.ipxe.",
+    ]),
     "",
     "Options:",
     ...optionLines({ ...spec.options, ...generalOptions }),

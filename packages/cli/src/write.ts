@@ -11,6 +11,8 @@ export interface OutputFile {
   /** Absolute path of the file to (re)place. */
   readonly path: string;
   readonly contents: string;
+  /** How the text becomes bytes (default UTF-8; `latin1` writes each character as one byte). */
+  readonly encoding?: "utf8" | "latin1";
 }
 
 export class WriteError extends Error {
@@ -36,7 +38,7 @@ export function writeAllAtomically(files: readonly OutputFile[]): void {
       }
       const temp = path.join(dir, `.${path.basename(file.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       try {
-        fs.writeFileSync(temp, file.contents, { flag: "wx" });
+        fs.writeFileSync(temp, file.contents, { flag: "wx", encoding: file.encoding ?? "utf8" });
       } catch (error) {
         throw new WriteError(file.path, reasonOf(error));
       }

@@ -97,7 +97,7 @@ describe("bad usage exits 2 with one line and a hint", () => {
       "ipxm check",
     ],
     [["build", ".", "--define", "mirror"], "ipxm build: --define mirror: expected name=value", "ipxm build"],
-    [["compile", "."], 'ipxm: unknown command "compile" (commands: build, check, serve)', "ipxm"],
+    [["compile", "."], 'ipxm: unknown command "compile" (commands: build, check, serve, preview, lint, fmt)', "ipxm"],
     [[], "ipxm: missing command", "ipxm"],
   ])("%j", (args, firstLine, helpOf) => {
     const run = ipxm(args, cwd);

@@ -11,6 +11,40 @@ export function assertBuilt(): void {
   if (!fs.existsSync(bin)) {
     throw new Error(`${bin} is missing: build first (npm test does, or: npx tsc -b packages/cli)`);
   }
+  const newer = newerThanBundle();
+  if (newer !== undefined) {
+    throw new Error(
+      `${bin} is a bundle older than ${newer}, so these tests would run old code: rebuild it (npm test does, or: npm run build -w ipxm)`,
+    );
+  }
+}
+
+/**
+ * `npm run build` bundles the command into dist/bin.js (packages/cli/scripts/bundle.mjs), after tsc.
+ * A later `tsc -b` alone rebuilds the packages' dist/ but not the bundle, which then holds old code:
+ * the bundle is stale when the CLI's sources or the built language packages are newer than it.
+ * (tsc's own dist/bin.js loads the rest of dist/ as it is, so it is never stale.)
+ */
+function newerThanBundle(): string | undefined {
+  const head = fs.readFileSync(bin, "utf8").slice(0, 200);
+  if (!head.includes("ipxm: bundled by")) return undefined;
+  const bundled = fs.statSync(bin).mtimeMs;
+  const packages = fileURLToPath(new URL("../..", import.meta.url));
+  const inputs: [string, string][] = [
+    ["cli/src", ".ts"],
+    ["ipxe/dist", ".js"],
+    ["core/dist", ".js"],
+    ["compiler/dist", ".js"],
+  ];
+  for (const [folder, extension] of inputs) {
+    const dir = path.join(packages, folder);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+      const full = path.join(dir, file);
+      if (file.endsWith(extension) && fs.statSync(full).mtimeMs > bundled) return full;
+    }
+  }
+  return undefined;
 }
 
 export interface Run {

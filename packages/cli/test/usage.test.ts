@@ -146,8 +146,16 @@ describe("the command line", () => {
       ],
       [["build", "menus", "--define", "novalue"], "--define novalue: expected name=value", "build"],
       [["build", "menus", "--define", "=1"], '--define =1: "" is not a constant name', "build"],
-      [["compile", "menus"], 'unknown command "compile" (commands: build, check, serve)', undefined],
-      [["--frobnicate"], "unknown option --frobnicate (a command comes first: build, check, serve)", undefined],
+      [
+        ["compile", "menus"],
+        'unknown command "compile" (commands: build, check, serve, preview, lint, fmt)',
+        undefined,
+      ],
+      [
+        ["--frobnicate"],
+        "unknown option --frobnicate (a command comes first: build, check, serve, preview, lint, fmt)",
+        undefined,
+      ],
       [[], "missing command", undefined],
     ])("%j: %s", (argv, message, command) => {
       const error = usageError(...argv);

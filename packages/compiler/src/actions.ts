@@ -78,7 +78,9 @@ export function emitAction(context: CompileContext, action: ProgramAction, site:
       const loader = url(action.loader, "the memdisk loader url");
       const image = url(action.url, "the memdisk image url");
       context.command("imgfree", [], [], source, "||");
-      context.command("kernel", [], [loader, "iso", "raw"], source, onFailure());
+      // memdisk's own arguments: the kind of disk to emulate, then `raw` (plain protected-mode
+      // memory access, as netboot sites run it).
+      context.command("kernel", [], [loader, action.mode, "raw"], source, onFailure());
       context.command("initrd", [], [image], source, onFailure());
       context.command("boot", [], [], source, onFailure());
       return false;

@@ -5,13 +5,15 @@
  */
 import { makeDiagnostic } from "@ipxm/core";
 import type { Diagnostic, DiagnosticCode, Program, SourceRef, Template } from "@ipxm/core";
-import type { TargetProfile } from "@ipxm/ipxe";
+import type { Platform, TargetProfile } from "@ipxm/ipxe";
 import type { BackPlan } from "./back.js";
 import { planBack } from "./back.js";
 import { LabelAllocator } from "./labels.js";
+import { entryPlatforms, profileOnPlatform } from "./platforms.js";
 import { printable, templateText, TextRouter } from "./safe-text.js";
 import type { EmittedText, TextRole, TextShape } from "./safe-text.js";
 import { ScriptWriter } from "./script-writer.js";
+import type { VisibleBytes } from "./visible-text.js";
 import { checkCommand } from "./target-checks.js";
 
 /** A positional argument: a fixed token the compiler made, or text routed from a template. */
@@ -29,14 +31,46 @@ export class CompileContext {
   readonly prologueSource: SourceRef;
   /** Final label of each entry instance, by its IR label. */
   readonly instanceLabels = new Map<string, string>();
+  /** The platform each entry instance only ever starts on, by IR label (see platforms.ts). */
+  readonly entryPlatforms: ReadonlyMap<string, Platform>;
+  /**
+   * The platform of the code being written, when a runtime guard fixes it; undefined for code that
+   * runs wherever the target does.
+   */
+  private platform: Platform | undefined;
+  /** What the code being written is checked against: the target, built for `platform`. */
+  checkedProfile: TargetProfile | undefined;
 
   constructor(
     readonly program: Program,
     readonly target: TargetProfile | undefined,
   ) {
     this.backPlans = planBack(program);
+    this.entryPlatforms = entryPlatforms(program);
     this.firstMenu = program.menus[0]?.id;
     this.prologueSource = { file: program.file, range: { start: 0, end: 0 } };
+    this.checkedProfile = target;
+  }
+
+  /**
+   * Writes code that runs on `platform` (undefined: on whatever the code around it runs on), so that
+   * target checks inside it judge the build for that platform. Nothing is dropped: the same script
+   * still runs on both platforms.
+   */
+  onPlatform<T>(platform: Platform | undefined, write: () => T): T {
+    const outer = this.platform;
+    this.enterPlatform(platform ?? outer);
+    try {
+      return write();
+    } finally {
+      this.enterPlatform(outer);
+    }
+  }
+
+  private enterPlatform(platform: Platform | undefined): void {
+    this.platform = platform;
+    this.checkedProfile =
+      this.target === undefined || platform === undefined ? this.target : profileOnPlatform(this.target, platform);
   }
 
   report(code: DiagnosticCode, message: string, source: SourceRef): void {
@@ -62,7 +96,7 @@ export class CompileContext {
     template: Template,
     what: string,
     source: SourceRef,
-    options: { role: TextRole; shape: TextShape; required?: boolean },
+    options: { role: TextRole; shape: TextShape; required?: boolean; visibleBytes?: VisibleBytes },
   ): EmittedText {
     const result = this.router.route(template, options);
     if (result.ok) return result.text;
@@ -86,12 +120,8 @@ export class CompileContext {
     source: SourceRef,
     suffix = "",
   ): void {
-    checkCommand(
-      this,
-      name,
-      options.flatMap((option) => /^--([A-Za-z-]+)/.exec(option)?.[1] ?? []),
-      source,
-    );
+    // Most commands have no option: no array and no regular expression for them.
+    checkCommand(this, name, options.length === 0 ? options : options.flatMap(longOptionName), source);
     const tokens: string[] = [name, ...options];
     let first = true;
     for (const argument of positionals) {
@@ -108,4 +138,10 @@ export class CompileContext {
     }
     this.writer.line(suffix === "" ? tokens.join(" ") : `${tokens.join(" ")} ${suffix}`, source);
   }
+}
+
+/** `--timeout 5000` → `timeout`: the long name of an option, for the target checks. */
+function longOptionName(option: string): string[] {
+  const name = /^--([A-Za-z-]+)/.exec(option)?.[1];
+  return name === undefined ? [] : [name];
 }

@@ -9,12 +9,13 @@
  *     goto ${ipxm_menu} || goto main               (back to the menu it was started from)
  *     :debian.failed                               (the error screen, when something can fail)
  */
-import type { EntryInstance, ProgramStatement, SourceRef } from "@ipxm/core";
+import type { EntryInstance, ProgramStatement, SourceRef, Template, TemplatePart } from "@ipxm/core";
 import type { ActionSite } from "./actions.js";
 import { emitAction } from "./actions.js";
 import { emitConditionJump } from "./conditions.js";
 import type { CompileContext } from "./context.js";
 import { emitFailureScreen } from "./failure.js";
+import { platformFixedBy } from "./platforms.js";
 import { emitRawLines } from "./raw.js";
 import { checkUrl } from "./target-checks.js";
 
@@ -31,10 +32,13 @@ export function emitEntry(context: CompileContext, instance: EntryInstance): voi
 
   context.router.restart();
   context.writer.label(label, instance.source);
-  if (loadsImages(instance.body)) context.command("imgfree", [], [], instance.source, "||");
-  if (!emitStatements(context, instance.body, site)) {
-    context.writer.line(context.returnToCurrentMenu, instance.source);
-  }
+  // An instance that only menus or entries for one platform start is checked for that platform.
+  context.onPlatform(context.entryPlatforms.get(instance.label), () => {
+    if (loadsImages(instance.body)) context.command("imgfree", [], [], instance.source, "||");
+    if (!emitStatements(context, instance.body, site)) {
+      context.writer.line(context.returnToCurrentMenu, instance.source);
+    }
+  });
   if (failureLabel !== undefined) {
     emitFailureScreen(context, failureLabel, instance.failureMessage, context.returnToCurrentMenu, instance.source);
   }
@@ -69,9 +73,7 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
       });
       // The kernel's command line is its arguments joined with single spaces: routed as one text, so
       // that however many arguments there are, the command stays within iPXE's argument limit.
-      const commandLine = statement.args.flatMap((arg, index) =>
-        index === 0 ? arg : [{ kind: "text", value: " " } as const, ...arg],
-      );
+      const commandLine = joinedWithSpaces(statement.args);
       const args =
         statement.args.length === 0
           ? []
@@ -166,22 +168,49 @@ function emitWhen(
     hasElse && statement.then.length > 0 ? context.labels.allocate(`${site.name}.else.${number}`) : undefined;
   const endLabel = !hasElse || !thenEnds ? context.labels.allocate(`${site.name}.end.${number}`) : undefined;
 
+  // Each branch is checked for the platform its guard fixes; both are still written.
+  const emitBranch = (branch: readonly ProgramStatement[], holds: boolean) =>
+    context.onPlatform(platformFixedBy(statement.condition, holds), () => emitStatements(context, branch, site));
+
   if (statement.then.length === 0) {
     // Only an else: jump over it when the condition holds.
     emitConditionJump(context, site, statement.condition, true, endLabel!, source);
-    emitStatements(context, statement.else, site);
+    emitBranch(statement.else, false);
     writer.label(endLabel!, source);
     return false;
   }
   emitConditionJump(context, site, statement.condition, false, (elseLabel ?? endLabel)!, source);
-  emitStatements(context, statement.then, site);
+  emitBranch(statement.then, true);
   if (hasElse) {
     if (!thenEnds) writer.line(`goto ${endLabel}`, source);
     writer.label(elseLabel!, source);
-    emitStatements(context, statement.else, site);
+    emitBranch(statement.else, false);
   }
   if (endLabel !== undefined) writer.label(endLabel, source);
   return thenEnds && hasElse && terminates(statement.else);
+}
+
+/**
+ * Templates joined with single spaces, as one template. Adjacent text is merged on the way, so the
+ * result is already in the form routing wants (see `normaliseParts`) and is not copied again.
+ */
+function joinedWithSpaces(templates: readonly Template[]): Template {
+  const parts: TemplatePart[] = [];
+  let text = "";
+  for (let index = 0; index < templates.length; index++) {
+    if (index > 0) text += " ";
+    for (const part of templates[index]!) {
+      if (part.kind === "text") {
+        text += part.value;
+        continue;
+      }
+      if (text !== "") parts.push({ kind: "text", value: text });
+      text = "";
+      parts.push(part);
+    }
+  }
+  if (text !== "") parts.push({ kind: "text", value: text });
+  return parts;
 }
 
 /** Whether control can never continue after these statements (they end in a `goto` or `exit`). */

@@ -21,6 +21,8 @@ import { emitConditionJump } from "./conditions.js";
 import type { CompileContext } from "./context.js";
 import { emitFailureScreen } from "./failure.js";
 import { hotkeyOption } from "./hotkeys.js";
+import { menuRowLimits, menuTitleBytes, type VisibleBytes } from "./visible-text.js";
+import { guardedPlatform, platformFixedBy } from "./platforms.js";
 
 export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
   const { writer } = context;
@@ -35,17 +37,24 @@ export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
   context.router.restart();
   writer.label(menu.id, menu.source);
   writer.line(`set ipxm_menu ${menu.id}`, menu.source);
-  const title = context.text(menu.title, "the menu title", menu.source, { role: "display", shape: "words" });
+  const title = context.text(menu.title, "the menu title", menu.source, {
+    role: "display",
+    shape: "words",
+    visibleBytes: { visible: menuTitleBytes },
+  });
+  const limitOf = menuRowLimits(menu, context.target?.release ?? "master");
   context.command("menu", [], [title], menu.source);
 
   for (const { condition, rows } of groupByCondition(menu.rows)) {
     if (condition === undefined) {
-      for (const row of rows) emitRow(context, row);
+      for (const row of rows) emitRow(context, row, limitOf(row));
       continue;
     }
     const skip = context.labels.allocateNumbered(menu.id, "skip", site.skipCounter);
     emitConditionJump(context, site, condition, false, skip, rows[0]!.source);
-    for (const row of rows) emitRow(context, row);
+    context.onPlatform(platformFixedBy(condition, true), () => {
+      for (const row of rows) emitRow(context, row, limitOf(row));
+    });
     writer.label(skip, rows[rows.length - 1]!.source);
   }
 
@@ -68,7 +77,11 @@ export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
     if (row.kind !== "item") continue;
     context.router.restart();
     writer.label(`${menu.id}.${row.id}`, row.source);
-    if (!emitAction(context, row.action, site)) writer.line(`goto ${menu.id}`, row.action.source);
+    // Only a shown item can be chosen, so a runtime-gated item's action runs where its gate holds.
+    const ends = context.onPlatform(guardedPlatform(row.condition, true, undefined), () =>
+      emitAction(context, row.action, site),
+    );
+    if (!ends) writer.line(`goto ${menu.id}`, row.action.source);
   }
 
   if (failureLabel !== undefined) {
@@ -82,13 +95,17 @@ export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
   }
 }
 
-function emitRow(context: CompileContext, row: MenuRow): void {
+function emitRow(context: CompileContext, row: MenuRow, visibleBytes: VisibleBytes): void {
   if (row.kind === "gap") {
-    const text = context.text(row.text ?? [], "the gap text", row.source, { role: "display", shape: "words" });
+    const text = context.text(row.text ?? [], "the gap text", row.source, {
+      role: "display",
+      shape: "words",
+      visibleBytes,
+    });
     context.command("item", ["--gap"], [text], row.source);
     return;
   }
-  const text = context.text(row.text, "the item text", row.source, { role: "display", shape: "words" });
+  const text = context.text(row.text, "the item text", row.source, { role: "display", shape: "words", visibleBytes });
   const options = row.key === undefined ? [] : [hotkeyOption(context, row.key, row.source)];
   context.command("item", options, [row.id, text], row.source);
 }

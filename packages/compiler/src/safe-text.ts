@@ -20,6 +20,7 @@
  * inserted between `$` and `{`; in any other text it is reported as unrepresentable.
  */
 import type { Template, TemplatePart } from "@ipxm/core";
+import { keepBreaksVisible, type VisibleBytes } from "./visible-text.js";
 
 /** Display text is shown on screen; value text (urls, kernel arguments, setting values) is data. */
 export type TextRole = "display" | "value";
@@ -61,6 +62,8 @@ export interface RouteOptions {
   readonly shape: TextShape;
   /** An empty template still produces one (empty) argument: `${}`. */
   readonly required?: boolean;
+  /** Display text that iPXE's menu cuts (see visible-text.ts). */
+  readonly visibleBytes?: VisibleBytes;
 }
 
 /**
@@ -96,6 +99,7 @@ export class TextRouter {
     let prepared: readonly TemplatePart[];
     if (options.role === "display") {
       prepared = breakLiteralExpansions(parts);
+      if (options.visibleBytes) prepared = keepBreaksVisible(prepared, options.visibleBytes, displayBreak);
     } else {
       if (hasLiteralExpansion(parts)) {
         return {
@@ -131,8 +135,12 @@ export class TextRouter {
   }
 }
 
-/** Adjacent text parts merged, empty text parts dropped. */
-export function normaliseParts(template: Template): TemplatePart[] {
+/**
+ * Adjacent text parts merged, empty text parts dropped. Most templates already are like that and are
+ * returned as they are: every command argument passes through here, so copying would be pure waste.
+ */
+export function normaliseParts(template: Template): Template {
+  if (isNormal(template)) return template;
   const out: TemplatePart[] = [];
   for (const part of template) {
     if (part.kind === "text") {
@@ -148,14 +156,33 @@ export function normaliseParts(template: Template): TemplatePart[] {
   return out;
 }
 
+function isNormal(template: Template): boolean {
+  let previousIsText = false;
+  for (const part of template) {
+    if (part.kind === "text") {
+      if (previousIsText || part.value === "") return false;
+      previousIsText = true;
+    } else {
+      previousIsText = false;
+    }
+  }
+  return true;
+}
+
 /** The literal text of a template, with each setting part shown as `${ref}` (for messages and tests). */
 export function templateText(template: Template): string {
   return template.map((p) => (p.kind === "text" ? p.value : `\${${p.reference}}`)).join("");
 }
 
+const utf8 = new TextEncoder();
+const hexOfByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
 /** UTF-8 bytes as iPXE's `hex` type writes them: `48:69`. */
 export function hexBytes(text: string): string {
-  return Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, "0")).join(":");
+  const bytes = utf8.encode(text);
+  const pairs = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) pairs[i] = hexOfByte[bytes[i]!]!;
+  return pairs.join(":");
 }
 
 /**
@@ -163,21 +190,28 @@ export function hexBytes(text: string): string {
  * or the characters that delimit an expansion.
  */
 export function isSafeSettingReference(reference: string): boolean {
-  return reference.length > 0 && !/[\s${}\p{Cc}]/u.test(reference);
+  return reference.length > 0 && !unsafeInReference.test(reference);
 }
+
+const unsafeInReference = /[\s${}\p{Cc}]/u;
 
 /**
  * Display text: break every `$`–`{` pair a reader would see, including pairs formed across a
  * boundary between literal text and a setting's runtime value.
  */
-function breakLiteralExpansions(parts: readonly TemplatePart[]): TemplatePart[] {
-  return parts.map((part, index) => {
-    if (part.kind !== "text") return part;
-    let value = part.value.replaceAll("${", `$${displayBreak}{`);
+function breakLiteralExpansions(parts: readonly TemplatePart[]): readonly TemplatePart[] {
+  let broken: TemplatePart[] | undefined;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (part.kind !== "text") continue;
+    let value = part.value.includes("${") ? part.value.replaceAll("${", `$${displayBreak}{`) : part.value;
     if (value.endsWith("$") && parts[index + 1]?.kind === "setting") value += displayBreak;
     if (value.startsWith("{") && parts[index - 1]?.kind === "setting") value = displayBreak + value;
-    return { kind: "text", value };
-  });
+    if (value === part.value) continue;
+    broken ??= parts.slice();
+    broken[index] = { kind: "text", value };
+  }
+  return broken ?? parts;
 }
 
 /**
@@ -185,54 +219,57 @@ function breakLiteralExpansions(parts: readonly TemplatePart[]): TemplatePart[] 
  * would be expanded by iPXE whatever we do, so value text cannot hold it.
  */
 function hasLiteralExpansion(parts: readonly TemplatePart[]): boolean {
+  // Parts are normalised (no two text parts in a row), so a `${` lies within one text part.
+  if (!parts.some((p) => p.kind === "text" && p.value.includes("${"))) return false;
   const literal = parts.map((p) => (p.kind === "text" ? p.value : "\u0000")).join("");
   const open = literal.indexOf("${");
   return open >= 0 && literal.indexOf("}", open + 2) >= 0;
 }
 
-/** Characters that may be written literally in a word (everything else forces routing). */
-function isPlainWordCharacter(ch: string): boolean {
-  // ASCII controls and DEL are syntax or invisible; Unicode format, separator and unpaired
-  // surrogate characters are harmless to iPXE but would make the script unreadable or lossy.
-  return !/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(ch) && (ch === " " || !/\s/u.test(ch));
-}
+/**
+ * Characters that may not be written literally in a word (they force routing): ASCII controls and
+ * DEL are syntax or invisible; Unicode format, separator and unpaired surrogate characters are
+ * harmless to iPXE but would make the script unreadable or lossy; whitespace other than the space
+ * would split or join lines.
+ */
+const notPlainInWord = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]|(?! )\s/u;
 
 /** Words mode: the template as single-space-separated tokens, or undefined when that is not exact. */
 function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText | undefined {
-  const tokens: string[] = [];
-  let current = "";
+  // Setting parts are safe references (no whitespace), so the words are exactly the text between
+  // single spaces of the template written out; any empty word is a leading, trailing or doubled
+  // space that iPXE's splitting would lose.
+  let line = "";
   for (const part of parts) {
     if (part.kind === "setting") {
-      current += `\${${part.reference}}`;
+      line += `\${${part.reference}}`;
       continue;
     }
-    if (part.value.includes("${")) return undefined;
-    for (const ch of part.value) {
-      if (ch === " ") {
-        // A leading space or a run of spaces would be lost when iPXE splits the line.
-        if (current === "") return undefined;
-        tokens.push(current);
-        current = "";
-      } else if (isPlainWordCharacter(ch)) {
-        current += ch;
-      } else {
-        return undefined;
-      }
-    }
+    if (part.value.includes("${") || notPlainInWord.test(part.value)) return undefined;
+    line += part.value;
   }
-  // A trailing space would be lost too.
-  if (current === "") return undefined;
-  tokens.push(current);
-
+  const tokens = splitAtSpaces(line);
   if (shape === "single" ? tokens.length !== 1 : tokens.length > maxWords) return undefined;
   for (const token of tokens) {
-    if (token === "||" || token === "&&" || token === ";" || token.startsWith("#")) return undefined;
+    if (token === "" || token === "||" || token === "&&" || token === ";" || token.startsWith("#")) return undefined;
   }
   const last = parts[parts.length - 1]!;
   // A line-final `\` joins the next line; the template may well end a line.
   if (last.kind === "text" && last.value.endsWith("\\")) return undefined;
 
   return { tokens, setup: [], mayStartWithDash: firstMayBeDash(parts) };
+}
+
+/** `text.split(" ")`, which V8 runs several times slower than this loop for short text. */
+function splitAtSpaces(text: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", start)) {
+    words.push(text.slice(start, space));
+    start = space + 1;
+  }
+  words.push(start === 0 ? text : text.slice(start));
+  return words;
 }
 
 function firstMayBeDash(parts: readonly TemplatePart[]): boolean {

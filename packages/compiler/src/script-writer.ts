@@ -22,7 +22,8 @@ export class ScriptWriter {
     this.line(`:${name}`, source);
   }
 
+  /** The script and its line map; the writer is done afterwards (the map is handed over, not copied). */
   finish(): { script: string; lineMap: LineMapEntry[] } {
-    return { script: this.lines.join("\n") + "\n", lineMap: [...this.map] };
+    return { script: this.lines.join("\n") + "\n", lineMap: this.map };
   }
 }

@@ -101,6 +101,17 @@ describe("actions in a menu", () => {
     ]);
   });
 
+  it("memdisk: passes the disk it emulates to memdisk, iso by default", () => {
+    const memdiskSetting = { settings: [setting("memdisk", "http://h/memdisk", "url")] };
+    const kernelLine = (mode?: "iso" | "harddisk" | "floppy") =>
+      itemBlock(act.memdisk(t("http://h/disk.img"), undefined, undefined, mode), memdiskSetting).find((line) =>
+        line.startsWith("kernel "),
+      );
+    expect(kernelLine()).toBe("kernel -- ${memdisk} iso raw || goto main.failed");
+    expect(kernelLine("harddisk")).toBe("kernel -- ${memdisk} harddisk raw || goto main.failed");
+    expect(kernelLine("floppy")).toBe("kernel -- ${memdisk} floppy raw || goto main.failed");
+  });
+
   it("shell: runs the shell, then returns to the menu", () => {
     expect(itemBlock(act.shell())).toEqual(["shell ||", "goto main"]);
   });

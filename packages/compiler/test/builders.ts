@@ -6,6 +6,7 @@
 import type {
   Condition,
   EntryInstance,
+  MemdiskMode,
   MenuRow,
   Program,
   ProgramAction,
@@ -45,10 +46,16 @@ export const act = {
   chain: (url: Template, source = anywhere()): ProgramAction => ({ kind: "chain", url, source }),
   sanboot: (url: Template, source = anywhere()): ProgramAction => ({ kind: "sanboot", url, source }),
   sanbootDrive: (drive: number, source = anywhere()): ProgramAction => ({ kind: "sanboot-drive", drive, source }),
-  memdisk: (url: Template, loader: Template = t(s("memdisk")), source = anywhere()): ProgramAction => ({
+  memdisk: (
+    url: Template,
+    loader: Template = t(s("memdisk")),
+    source = anywhere(),
+    mode: MemdiskMode = "iso",
+  ): ProgramAction => ({
     kind: "memdisk",
     url,
     loader,
+    mode,
     source,
   }),
   shell: (source = anywhere()): ProgramAction => ({ kind: "shell", source }),

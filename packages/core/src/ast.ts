@@ -177,9 +177,11 @@ export interface SanbootAction extends Node {
   readonly drive?: Expression;
 }
 
+/** `memdisk URL [as MODE]`: MODE says which disk memdisk emulates (`iso` when absent). */
 export interface MemdiskAction extends Node {
   readonly kind: "Memdisk";
   readonly url: Expression;
+  readonly mode?: Identifier;
 }
 
 export interface ShellAction extends Node {

@@ -119,15 +119,27 @@ export class Binder {
   }
 
   /**
-   * A later declaration clashes with an earlier one when some file sees both. Names declared more
-   * than once are rare, so checking each such pair against each file's scope stays cheap.
+   * A later declaration clashes with the earliest earlier one that some file sees together with it.
+   * Rather than testing each pair against every file's scope (quadratic when many files declare the
+   * same name, as sibling scripts each declaring `main` do), each file that sees a declaration
+   * remembers the earliest declaration of the name it has seen so far: the cost is the number of
+   * (declaration, viewing file) pairs.
    */
   private reportDuplicates(): void {
+    const viewers = new ViewersOf(this.workspace);
     for (const symbols of this.byName.values()) {
       if (symbols.length < 2) continue;
-      for (let later = 1; later < symbols.length; later++) {
-        const symbol = symbols[later]!;
-        const first = symbols.slice(0, later).find((earlier) => this.seenTogether(earlier.file!, symbol.file!));
+      // Declarations are visited in order, so the first one a viewer sees is the earliest it sees.
+      const earliestSeenBy = new Map<string, number>();
+      for (let index = 0; index < symbols.length; index++) {
+        const symbol = symbols[index]!;
+        let firstIndex = index;
+        for (const viewer of viewers.of(symbol.file!)) {
+          const earliest = earliestSeenBy.get(viewer);
+          if (earliest === undefined) earliestSeenBy.set(viewer, index);
+          else if (earliest < firstIndex) firstIndex = earliest;
+        }
+        const first = firstIndex < index ? symbols[firstIndex] : undefined;
         if (!first) continue;
         this.diagnostics.push(
           makeDiagnostic(
@@ -145,14 +157,53 @@ export class Binder {
       }
     }
   }
+}
 
-  private seenTogether(a: string, b: string): boolean {
-    if (a === b) return true;
-    for (const file of this.workspace.files.keys()) {
-      const visible = this.visibleFiles(file);
-      if (visible.has(a) && visible.has(b)) return true;
+/**
+ * The files that see a file: itself and every file whose imports reach it. Found by walking the
+ * imports backwards from the file, so only the files that hold a declared-twice name cost anything.
+ */
+class ViewersOf {
+  private importers: Map<string, string[]> | undefined;
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  of(file: string): readonly string[] {
+    let viewers = this.cache.get(file);
+    if (!viewers) {
+      viewers = this.walkBack(file);
+      this.cache.set(file, viewers);
     }
-    return false;
+    return viewers;
+  }
+
+  private walkBack(file: string): string[] {
+    const importers = (this.importers ??= this.importersByFile());
+    const seen = new Set<string>([file]);
+    const pending = [file];
+    while (pending.length > 0) {
+      for (const importer of importers.get(pending.pop()!) ?? []) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        pending.push(importer);
+      }
+    }
+    return [...seen];
+  }
+
+  /** The reverse of the import graph, over the files of the workspace (as `reachableFiles` walks it). */
+  private importersByFile(): Map<string, string[]> {
+    const importers = new Map<string, string[]>();
+    for (const [path, file] of this.workspace.files) {
+      for (const { resolved } of file.imports) {
+        if (!this.workspace.files.has(resolved)) continue;
+        const list = importers.get(resolved);
+        if (list) list.push(path);
+        else importers.set(resolved, [path]);
+      }
+    }
+    return importers;
   }
 }
 

@@ -26,6 +26,7 @@ import type {
   IntLiteral,
   ItemNode,
   KeyNode,
+  MemdiskAction,
   MenuDecl,
   MenuMember,
   Param,
@@ -424,7 +425,11 @@ export class AstBuilder {
     }
     if (children["Memdisk"] !== undefined) {
       const url = this.optionalExpression(node, "url");
-      return url && { kind: "Memdisk", range, url };
+      if (url === undefined) return undefined;
+      const result: Mutable<MemdiskAction> = { kind: "Memdisk", range, url };
+      const mode = tokenAt(node, "mode");
+      if (mode !== undefined) result.mode = identifier(mode);
+      return result;
     }
     if (children["Shell"] !== undefined) return { kind: "Shell", range };
     if (children["Exit"] !== undefined) {

@@ -139,6 +139,10 @@ export const catalogue = {
     severity: "error",
     summary: "`memdisk` is used but no `setting memdisk: url` says where the loader is.",
   },
+  "unknown-memdisk-mode": {
+    severity: "error",
+    summary: "`memdisk URL as MODE` with a mode other than `iso`, `harddisk` or `floppy`.",
+  },
   "raw-ipxe-invalid": { severity: "error", summary: "A raw ipxe { … } line that iPXE would reject." },
 } as const satisfies Record<string, CatalogueEntry>;
 

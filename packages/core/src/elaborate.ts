@@ -41,6 +41,7 @@ import {
   timeoutProblem,
   unknownItemMessage,
 } from "./items.js";
+import { memdiskModeNamed } from "./memdisk-modes.js";
 import { parse } from "./parse.js";
 import { normalizePath } from "./paths.js";
 import type {
@@ -698,9 +699,11 @@ class Elaboration implements EvaluationHost {
       case "Memdisk": {
         const url = this.evaluator.template(action.url, env);
         const loader = this.analysis.lookup("memdisk", env.file);
-        if (!url || loader?.kind !== "setting" || loader.type.kind !== "url") return undefined;
+        // An unknown mode was reported by the checker (unknown-memdisk-mode).
+        const mode = action.mode === undefined ? "iso" : memdiskModeNamed(action.mode.name);
+        if (!url || !mode || loader?.kind !== "setting" || loader.type.kind !== "url") return undefined;
         this.noteSetting(loader);
-        return { kind: "memdisk", url, loader: [{ kind: "setting", reference: loader.name }], source };
+        return { kind: "memdisk", url, loader: [{ kind: "setting", reference: loader.name }], mode, source };
       }
       case "Shell":
         return { kind: "shell", source };
@@ -939,10 +942,14 @@ class Elaboration implements EvaluationHost {
    * first), each after the settings its default reads, so the compiler can set them in this order.
    */
   private programSettings(): ProgramSetting[] {
-    const order = importOrder(this.analysis, this.file);
-    const declared = this.analysis.declarations
-      .filter((symbol) => symbol.kind === "setting" && order.has(symbol.file!))
-      .sort((a, b) => order.get(a.file!)! - order.get(b.file!)! || a.nameRange!.start - b.nameRange!.start);
+    // In import order, then by position; only the files this entry sees are looked at, so that
+    // elaborating every entry of a large workspace does not scan the whole workspace each time.
+    const byFile = settingsByFile(this.analysis);
+    const declared: SymbolInfo[] = [];
+    for (const file of importOrder(this.analysis, this.file).keys()) {
+      const settings = byFile.get(file);
+      if (settings) declared.push(...[...settings].sort((a, b) => a.nameRange!.start - b.nameRange!.start));
+    }
     const result: ProgramSetting[] = [];
     const done = new Set<SymbolInfo>();
     const visit = (symbol: SymbolInfo): void => {
@@ -1006,6 +1013,25 @@ class Elaboration implements EvaluationHost {
 
 /** A loop variable the checker did not record (only after a syntax error); binds nothing visible. */
 const loopPlaceholder: SymbolInfo = { id: "loop:placeholder", name: "", kind: "loop-variable", type: { kind: "any" } };
+
+/** The declared settings of each file, computed once per analysis (every entry point needs them). */
+const settingsCache = new WeakMap<Analysis, ReadonlyMap<string, readonly SymbolInfo[]>>();
+
+function settingsByFile(analysis: Analysis): ReadonlyMap<string, readonly SymbolInfo[]> {
+  let byFile = settingsCache.get(analysis);
+  if (!byFile) {
+    const grouped = new Map<string, SymbolInfo[]>();
+    for (const symbol of analysis.declarations) {
+      if (symbol.kind !== "setting") continue;
+      const list = grouped.get(symbol.file!);
+      if (list) list.push(symbol);
+      else grouped.set(symbol.file!, [symbol]);
+    }
+    byFile = grouped;
+    settingsCache.set(analysis, byFile);
+  }
+  return byFile;
+}
 
 /** Files the entry sees, numbered so that a file's imports come before it. */
 function importOrder(analysis: Analysis, entry: string): Map<string, number> {

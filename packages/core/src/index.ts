@@ -13,4 +13,6 @@ export * from "./analyze.js";
 export * from "./elaborate.js";
 export * from "./check-program.js";
 export { slugify, hotkeyCode, functionKeyCodes } from "./items.js";
+export { memdiskModes } from "./memdisk-modes.js";
 export { uniqueDiagnostics } from "./diagnostic-set.js";
+export { closestName, editDistance } from "./suggest.js";

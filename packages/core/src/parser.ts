@@ -454,6 +454,10 @@ export class IpxmParser extends CstParser {
             ALT: () => {
               this.CONSUME(kw.memdisk);
               this.SUBRULE5(this.expression, { LABEL: "url" });
+              this.OPTION3(() => {
+                this.CONSUME(kw.as);
+                this.CONSUME3(Name, { LABEL: "mode" });
+              });
             },
           },
           { ALT: () => this.CONSUME(kw.shell) },

@@ -5,6 +5,9 @@
 
 /** Removes `.` and empty segments and folds `..` into its parent (never above the root of an absolute path). */
 export function normalizePath(path: string): string {
+  // Most paths are normal already (every import is resolved through here): no `.`, `..` or empty
+  // segment, so splitting and joining would give them back unchanged.
+  if (path !== "" && !path.endsWith("/") && !path.includes("//") && !dotSegment.test(path)) return path;
   const absolute = path.startsWith("/");
   const segments: string[] = [];
   for (const segment of path.split("/")) {
@@ -20,6 +23,8 @@ export function normalizePath(path: string): string {
   if (absolute) return `/${joined}`;
   return joined === "" ? "." : joined;
 }
+
+const dotSegment = /(?:^|\/)\.\.?(?:\/|$)/;
 
 /** The directory part of a normalised path: `""` for a bare file name, `/` for a file at the root. */
 export function directoryOf(path: string): string {

@@ -88,11 +88,21 @@ export type ProgramAction =
   | { readonly kind: "chain"; readonly url: Template; readonly source: SourceRef }
   | { readonly kind: "sanboot"; readonly url: Template; readonly source: SourceRef }
   | { readonly kind: "sanboot-drive"; readonly drive: number; readonly source: SourceRef }
-  | { readonly kind: "memdisk"; readonly url: Template; readonly loader: Template; readonly source: SourceRef }
+  | {
+      readonly kind: "memdisk";
+      readonly url: Template;
+      readonly loader: Template;
+      /** The disk memdisk emulates with the image. */
+      readonly mode: MemdiskMode;
+      readonly source: SourceRef;
+    }
   | { readonly kind: "shell"; readonly source: SourceRef }
   | { readonly kind: "exit"; readonly status: number; readonly source: SourceRef }
   | { readonly kind: "reboot"; readonly source: SourceRef }
   | { readonly kind: "back"; readonly source: SourceRef };
+
+/** What memdisk presents the image as: a CD-ROM (`iso`), a hard disk or a floppy disk. */
+export type MemdiskMode = "iso" | "harddisk" | "floppy";
 
 export interface EntryInstance {
   /** Stable, readable, unique label, e.g. `debian` or `debian.2`. */

@@ -72,6 +72,7 @@ const builtinSettingTypes: ReadonlyArray<readonly [string, Type]> = [
     "asset",
     "version",
     "next-server",
+    "dhcp-server",
     "filename",
     "errno",
   ].map((name) => [name, Types.string] as const),

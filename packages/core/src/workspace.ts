@@ -66,9 +66,12 @@ class WorkspaceLoader {
 
   load(rootPaths: readonly string[]): Workspace {
     const roots: string[] = [];
+    // A set beside the list: a command line can name thousands of roots (every file of a tree).
+    const seenRoots = new Set<string>();
     for (const rootPath of rootPaths) {
       const root = normalizePath(rootPath);
-      if (roots.includes(root)) continue;
+      if (seenRoots.has(root)) continue;
+      seenRoots.add(root);
       roots.push(root);
       if (this.files.has(root)) continue;
       const read = this.read(root);

@@ -516,6 +516,39 @@ describe("memdisk-loader-missing", () => {
   });
 });
 
+describe("unknown-memdisk-mode", () => {
+  const withLoader = (action: string) =>
+    'setting memdisk: url = "http://x/memdisk"\n' + menuWith(`item "x" -> ${action}`);
+
+  it("accepts iso, harddisk and floppy, and no mode at all", () => {
+    for (const mode of ["iso", "harddisk", "floppy"]) {
+      expect(check(withLoader(`memdisk "http://x/a.img" as ${mode}`)), mode).toEqual([]);
+    }
+    expect(check(withLoader('memdisk "http://x/a.iso"'))).toEqual([]);
+  });
+
+  it("reports any other mode at the mode, listing the three", () => {
+    expect(check(withLoader('memdisk "http://x/a.img" as cdrom'))).toEqual([
+      {
+        code: "unknown-memdisk-mode",
+        file: "main.ipxm",
+        at: "cdrom",
+        message: 'memdisk cannot load an image as "cdrom": use one of "iso", "harddisk", "floppy"',
+      },
+    ]);
+  });
+
+  it("suggests the mode a typo was meant to be, with a fix", () => {
+    const text = withLoader('memdisk "http://x/a.img" as hardisk');
+    const [diagnostic] = analyzeText(text).diagnostics;
+    expect(diagnostic).toMatchObject({
+      code: "unknown-memdisk-mode",
+      message: expect.stringContaining('did you mean "harddisk"?'),
+      fix: { edits: [{ range: rangeOf(text, "hardisk"), newText: "harddisk" }] },
+    });
+  });
+});
+
 describe("analysis", () => {
   it("never throws on broken input", () => {
     const broken = [

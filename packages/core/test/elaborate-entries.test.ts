@@ -192,6 +192,7 @@ describe("statements", () => {
         kind: "memdisk",
         url: [{ kind: "text", value: "http://x/b.iso" }],
         loader: [{ kind: "setting", reference: "memdisk" }],
+        mode: "iso",
       },
       { kind: "shell" },
       { kind: "reboot" },
@@ -321,5 +322,28 @@ describe("memdisk", () => {
         source: { file: "main.ipxm", range: { start: 8, end: 15 } },
       },
     ]);
+  });
+  it("loads the image as a CD (iso) unless `as` names another disk", () => {
+    const modes = programOf(
+      'setting memdisk: url = "http://boot/memdisk"\nmenu main "M" {\n' +
+        '  item a "A" -> memdisk "http://boot/a.iso"\n' +
+        '  item b "B" -> memdisk "http://boot/b.iso" as iso\n' +
+        '  item c "C" -> memdisk "http://boot/c.img" as harddisk\n' +
+        '  item d "D" -> memdisk "http://boot/d.img" as floppy\n}\n',
+    );
+    expect(itemRows(modes).map((row) => row.action)).toMatchObject([
+      { kind: "memdisk", mode: "iso" },
+      { kind: "memdisk", mode: "iso" },
+      { kind: "memdisk", mode: "harddisk" },
+      { kind: "memdisk", mode: "floppy" },
+    ]);
+  });
+
+  it("makes no program for a mode memdisk does not have", () => {
+    const result = build(
+      'setting memdisk: url = "http://boot/memdisk"\nmenu main "M" { item "x" -> memdisk "http://boot/a.img" as tape }\n',
+    );
+    expect(result.program).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toContain("unknown-memdisk-mode");
   });
 });

@@ -111,8 +111,15 @@ describe("unknown names", () => {
 describe("built-in iPXE settings", () => {
   it("need no declaration", () => {
     const text =
-      'menu main "${platform} ${buildarch} ${arch} ${mac} ${ip} ${netmask} ${gateway} ${dns} ${hostname} ${uuid} ${manufacturer} ${product} ${serial} ${asset} ${version} ${next-server} ${filename} ${errno}" { item "x" -> exit }\n';
+      'menu main "${platform} ${buildarch} ${arch} ${mac} ${ip} ${netmask} ${gateway} ${dns} ${hostname} ${uuid} ${manufacturer} ${product} ${serial} ${asset} ${version} ${next-server} ${dhcp-server} ${filename} ${errno}" { item "x" -> exit }\n';
     expect(check(text)).toEqual([]);
+  });
+
+  it("include dhcp-server, which a script may test with set(…) but not overwrite", () => {
+    expect(check('entry e() { when not set(dhcp-server) { echo "static address" } }\n')).toEqual([]);
+    expect(check('entry e() { set dhcp-server = "10.0.0.1" }\n')).toEqual([
+      expect.objectContaining({ code: "read-only-setting", at: "dhcp-server" }),
+    ]);
   });
 
   it("give way to a declaration of the same name", () => {

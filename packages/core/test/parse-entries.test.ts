@@ -113,6 +113,12 @@ describe("entry statements", () => {
       expect(statements.map((statement) => slice(text, statement))).toEqual(body.split("\n"));
     });
 
+    it("parses memdisk URL as MODE as a statement, and the statement after it", () => {
+      const { text, statements } = entryStatements('memdisk "http://x/a.img" as harddisk\necho "after"');
+      expect(statements).toMatchObject([{ kind: "Memdisk", mode: { name: "harddisk" } }, { kind: "Echo" }]);
+      expect(slice(text, statements[0]!)).toBe('memdisk "http://x/a.img" as harddisk');
+    });
+
     it("accepts keywords as setting names", () => {
       const { statements } = entryStatements('prompt menu "Menu?"\nset key = "k"');
       expect(statements).toMatchObject([{ setting: { name: "menu" } }, { setting: { name: "key" } }]);

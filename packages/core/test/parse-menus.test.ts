@@ -7,6 +7,7 @@ import type {
   GapNode,
   IfNode,
   ItemNode,
+  MemdiskAction,
   MenuMember,
   SanbootAction,
   WhenNode,
@@ -116,6 +117,17 @@ describe("menu members", () => {
       expect(actionOf('sanboot "http://x/a.iso"')).toMatchObject({ kind: "Sanboot", url: { kind: "String" } });
       expect((actionOf('sanboot "http://x/a.iso"') as SanbootAction).drive).toBeUndefined();
       expect(actionOf('memdisk "http://x/a.iso"')).toMatchObject({ kind: "Memdisk", url: { kind: "String" } });
+    });
+
+    it("parses memdisk URL as MODE, and no mode without `as`", () => {
+      const action = actionOf('memdisk "http://x/mfsbsd.img" as harddisk') as MemdiskAction;
+      expect(action).toMatchObject({ kind: "Memdisk", url: { kind: "String" }, mode: { name: "harddisk" } });
+      expect((actionOf('memdisk "http://x/a.iso"') as MemdiskAction).mode).toBeUndefined();
+    });
+
+    it("takes any name as the memdisk mode, keywords included, for the checker to judge", () => {
+      expect(actionOf('memdisk "http://x/a.img" as floppy')).toMatchObject({ mode: { name: "floppy" } });
+      expect(actionOf('memdisk "http://x/a.img" as drive')).toMatchObject({ mode: { name: "drive" } });
     });
 
     it("parses sanboot drive N", () => {

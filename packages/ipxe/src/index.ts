@@ -77,3 +77,17 @@ export {
   urlSchemeAvailable,
 } from "./profiles.js";
 export type { Platform, ProfileFeatures, TargetProfile, UrlScheme } from "./profiles.js";
+
+export {
+  countdownSeconds,
+  cp437Char,
+  initialSelection,
+  menuAttributes,
+  menuScreenAnsi,
+  menuScreenText,
+  renderMenuScreen,
+} from "./menu-screen.js";
+export type { MenuScreen, MenuScreenItem, MenuScreenModel, MenuScreenOptions } from "./menu-screen.js";
+
+export { firmwareSettings, runToMenu } from "./menu-run.js";
+export type { BuiltMenu, BuiltMenuItem, ChooseCall, MenuRunOptions, MenuRunResult } from "./menu-run.js";

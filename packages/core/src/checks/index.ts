@@ -6,6 +6,7 @@ import { duplicateParameterRule } from "./duplicate-parameter.js";
 import { hotkeyRule } from "./hotkey.js";
 import { interpolationRule } from "./interpolation.js";
 import { memdiskLoaderRule } from "./memdisk-loader.js";
+import { memdiskModeRule } from "./memdisk-mode.js";
 import { menuItemsRule } from "./menu-items.js";
 import type { Rule } from "./rule.js";
 import { settingTargetRule } from "./setting-target.js";
@@ -22,6 +23,7 @@ export const allRules: readonly Rule[] = [
   argumentCountRule,
   settingTargetRule,
   memdiskLoaderRule,
+  memdiskModeRule,
   duplicateParameterRule,
   menuItemsRule,
 ];

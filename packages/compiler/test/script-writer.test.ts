@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ScriptWriter } from "../src/script-writer.js";
+
+const source = { file: "main.ipxm", range: { start: 3, end: 7 } };
+
+function written(lines: readonly string[]) {
+  const writer = new ScriptWriter();
+  for (const line of lines) writer.line(line, source);
+  return writer.finish();
+}
+
+describe("the script writer", () => {
+  it("ends every line, the last one included, with a line feed", () => {
+    expect(written(["#!ipxe", ":main", "echo hi"]).script).toBe("#!ipxe\n:main\necho hi\n");
+    expect(written([]).script).toBe("\n");
+  });
+
+  it("maps each line, numbered from 1, to the source that produced it", () => {
+    expect(written(["#!ipxe", "echo hi"]).lineMap).toEqual([
+      { line: 1, ...source },
+      { line: 2, ...source },
+    ]);
+  });
+
+  const unsafe: [string, string][] = [
+    ["a line feed", "echo a\necho b"],
+    ["a carriage return", "echo a\rb"],
+    ["a line-final backslash", "echo C:\\"],
+  ];
+  for (const [what, line] of unsafe) {
+    it(`refuses a line with ${what}, naming it`, () => {
+      expect(() => written(["#!ipxe", line, "boot"])).toThrow(
+        `internal error: unsafe output line ${JSON.stringify(line)}`,
+      );
+    });
+  }
+
+  it("accepts backslashes and empty lines that do not end or join a line", () => {
+    expect(written(["echo a\\b", "", "echo \\ x"]).script).toBe("echo a\\b\n\necho \\ x\n");
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * What both languages' SourceCode objects share: locations computed from `range` (nodes carry only
+ * offsets, so a multi-megabyte script does not pay for a line/column pair on every token), parent
+ * links and the traversal ESLint walks, and `eslint-disable` / `eslint` directive comments written in
+ * each language's own comment syntax.
+ */
+import type { FileProblem, RulesConfig, SourceLocation, SourceRange, TraversalStep } from "@eslint/core";
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+
+/** Any node of either tree: a type under `typeKey` and 0-based, end-exclusive offsets. */
+export type AnyNode = object;
+
+/** A comment as directives see it: its text without the comment markers. */
+export interface DirectiveComment {
+  readonly type: "Comment";
+  readonly range: [number, number];
+  /** The comment's text without `#`, `//` or the `/*` and `*\/` around it. */
+  readonly value: string;
+  /** A block comment may span lines, which line directives must not. */
+  readonly block: boolean;
+}
+
+export interface SourceCodeBaseOptions {
+  readonly text: string;
+  readonly ast: AnyNode;
+  /** The property holding a node's type. */
+  readonly typeKey: string;
+  readonly visitorKeys: Readonly<Record<string, readonly string[]>>;
+  /** How to read a node's offsets. */
+  readonly rangeOf: (node: AnyNode) => readonly [number, number];
+}
+
+/** What `applyInlineConfig` returns for each `eslint` comment (the type @eslint/core does not export). */
+interface InlineConfigElement {
+  loc: SourceLocation;
+  config: { rules: RulesConfig };
+}
+
+type LineDirectiveType = "disable" | "enable" | "disable-line" | "disable-next-line";
+
+const commentParser = new ConfigCommentParser();
+const directivePattern = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+
+export abstract class RangedSourceCode extends TextSourceCodeBase {
+  private readonly typeKey: string;
+  private readonly childKeys: Readonly<Record<string, readonly string[]>>;
+  private readonly rangeOf: (node: AnyNode) => readonly [number, number];
+  private parents: WeakMap<AnyNode, AnyNode> | undefined;
+  private directiveComments: DirectiveComment[] | undefined;
+
+  readonly visitorKeys: Record<string, string[]>;
+
+  constructor(options: SourceCodeBaseOptions) {
+    super({ text: options.text, ast: options.ast });
+    this.typeKey = options.typeKey;
+    this.childKeys = options.visitorKeys;
+    this.visitorKeys = Object.fromEntries(Object.entries(options.visitorKeys).map(([key, value]) => [key, [...value]]));
+    this.rangeOf = options.rangeOf;
+  }
+
+  /** Every comment of the file, in order. */
+  abstract get comments(): readonly DirectiveComment[];
+
+  override getRange(node: AnyNode): SourceRange {
+    const [start, end] = this.rangeOf(node);
+    return [start, end];
+  }
+
+  override getLoc(node: AnyNode): SourceLocation {
+    if (node === this.ast) return this.rootLocation();
+    const [start, end] = this.rangeOf(node);
+    return { start: this.getLocFromIndex(start), end: this.getLocFromIndex(end) };
+  }
+
+  private rootLoc: SourceLocation | undefined;
+
+  /** The whole file; the base class derives every other position from it. */
+  private rootLocation(): SourceLocation {
+    if (!this.rootLoc) {
+      let line = 1;
+      let lineStart = 0;
+      for (let at = this.text.indexOf("\n"); at >= 0; at = this.text.indexOf("\n", at + 1)) {
+        line++;
+        lineStart = at + 1;
+      }
+      this.rootLoc = { start: { line: 1, column: 1 }, end: { line, column: this.text.length - lineStart + 1 } };
+    }
+    return this.rootLoc;
+  }
+
+  override getParent(node: AnyNode): AnyNode | undefined {
+    if (!this.parents) {
+      const parents = new WeakMap<AnyNode, AnyNode>();
+      this.walk((child, parent) => {
+        if (parent) parents.set(child, parent);
+      });
+      this.parents = parents;
+    }
+    return this.parents.get(node);
+  }
+
+  /**
+   * Enter and exit steps of every node, depth first, children in visitor-key order. The steps are
+   * made as ESLint takes them, not kept: a large script has hundreds of thousands of nodes.
+   */
+  override *traverse(): Iterable<TraversalStep> {
+    const pending: { node: AnyNode; parent: AnyNode | undefined; exit: boolean }[] = [
+      { node: this.ast, parent: undefined, exit: false },
+    ];
+    while (pending.length > 0) {
+      const { node, parent, exit } = pending.pop()!;
+      if (exit) {
+        yield new VisitNodeStep({ target: node, phase: 2, args: [node, parent] });
+        continue;
+      }
+      yield new VisitNodeStep({ target: node, phase: 1, args: [node, parent] });
+      pending.push({ node, parent, exit: true });
+      this.pushChildren(node, (child) => pending.push({ node: child, parent: node, exit: false }));
+    }
+  }
+
+  /** Calls `visit` with every node and its parent, depth first. */
+  private walk(visit: (node: AnyNode, parent: AnyNode | undefined) => void): void {
+    const pending: { node: AnyNode; parent: AnyNode | undefined }[] = [{ node: this.ast, parent: undefined }];
+    while (pending.length > 0) {
+      const { node, parent } = pending.pop()!;
+      visit(node, parent);
+      this.pushChildren(node, (child) => pending.push({ node: child, parent: node }));
+    }
+  }
+
+  /** Hands over a node's children last to first, so that a stack pops them in source order. */
+  private pushChildren(node: AnyNode, push: (child: AnyNode) => void): void {
+    const keys = this.childKeys[(node as Record<string, string>)[this.typeKey]!];
+    if (!keys) return;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i], this.typeKey)) push(value[i] as AnyNode);
+      } else if (isNode(value, this.typeKey)) {
+        push(value);
+      }
+    }
+  }
+
+  /** Comments that hold an `eslint…` directive. */
+  getInlineConfigNodes(): DirectiveComment[] {
+    this.directiveComments ??= this.comments.filter((comment) => directivePattern.test(comment.value));
+    return this.directiveComments;
+  }
+
+  getDisableDirectives(): { directives: Directive[]; problems: FileProblem[] } {
+    const directives: Directive[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (!parsed) continue;
+      const { label, value, justification } = parsed;
+      if (!label.startsWith("eslint-")) continue;
+      const type = label.slice("eslint-".length) as LineDirectiveType;
+      const loc = this.getLoc(comment);
+      if ((type === "disable-line" || type === "disable-next-line") && loc.start.line !== loc.end.line) {
+        problems.push({
+          ruleId: null,
+          message: `${label} comment should not span multiple lines.`,
+          loc,
+        });
+        continue;
+      }
+      directives.push(new Directive({ type, node: comment, value, justification }));
+    }
+    return { directives, problems };
+  }
+
+  applyInlineConfig(): { configs: InlineConfigElement[]; problems: FileProblem[] } {
+    const configs: InlineConfigElement[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (!parsed || parsed.label !== "eslint") continue;
+      const loc = this.getLoc(comment);
+      const result = commentParser.parseJSONLikeConfig(parsed.value);
+      if (result.ok) configs.push({ config: { rules: result.config }, loc });
+      else problems.push({ ruleId: null, message: result.error.message, loc });
+    }
+    return { configs, problems };
+  }
+}
+
+function isNode(value: unknown, typeKey: string): value is AnyNode {
+  return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[typeKey] === "string";
+}

@@ -1,0 +1,197 @@
+/**
+ * The linted tree: every file linted together, so that checks can look across files — a `goto` to a
+ * label only another script defines, a `chain` to a script that is not there, an ipxm declaration
+ * used only by another file. `ipxm lint` builds one and hands it to both languages as the language
+ * option `tree`; ESLint lints each file on its own, so without a tree these checks see one file.
+ *
+ * Paths are absolute and posix-style, as ESLint names files. A tree is a plain object of functions
+ * (no prototype) so that ESLint's merging of language options keeps it intact.
+ */
+import {
+  analyze,
+  loadWorkspace,
+  normalizePath,
+  type Analysis,
+  type ParsedFile,
+  type ReadResult,
+  type SourceHost,
+} from "@ipxm/core";
+import { checkHeader } from "@ipxm/ipxe";
+import { buildScript, type ScriptNode } from "./languages/ipxe/ast.js";
+import { buildModel, collectValues, type ScriptModel, type SettingValues } from "./languages/ipxe/model.js";
+import { projectFrom, type IpxmProject, type ProgramChecker } from "./ipxm-project.js";
+
+export interface LintTree {
+  /** Marks the object as a tree (language options are validated against it). */
+  readonly kind: "ipxm-lint-tree";
+  /** Whether `path` is one of the tree's files (any kind). */
+  hasFile(path: string): boolean;
+  /** Every file of the tree. */
+  paths(): readonly string[];
+  /** The tree's reading of an iPXE script; when `text` is given, only if the tree holds exactly that text. */
+  script(path: string, text?: string): ScriptNode | undefined;
+  /** The model of one of the tree's iPXE scripts. */
+  model(path: string): ScriptModel | undefined;
+  /** The iPXE scripts of the tree that define `label`. */
+  scriptsDefiningLabel(label: string): readonly string[];
+  /** Whether any iPXE script of the tree gives `setting` a value (`set` with a value, `read`, `choose`, `inc`). */
+  assignsSetting(setting: string): boolean;
+  /** What the tree's scripts may store in `setting` (settings are global, so every script counts). */
+  settingValues(setting: string): SettingValues;
+  /** The text of one of the tree's `.ipxm` files. */
+  ipxmText(path: string): string | undefined;
+  /** The tree's parse of one of its `.ipxm` files, when it holds exactly `text`. */
+  ipxmFile(path: string, text: string): ParsedFile | undefined;
+  /** All `.ipxm` files of the tree analysed together, entry points elaborated for `target`. */
+  ipxmProject(target: string | undefined): IpxmProject;
+}
+
+export interface TreeFile {
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Whether a file of the tree is an iPXE script: a `.ipxe`, or anything else (but `.ipxm`) with the header. */
+export function isIpxeScript(path: string, text: string): boolean {
+  if (path.endsWith(".ipxm")) return false;
+  return path.endsWith(".ipxe") || checkHeader(text).ok;
+}
+
+export interface TreeOptions {
+  /**
+   * Further checks of each elaborated ipxm program, such as compiling it (target support and raw
+   * iPXE lines are checked by the compiler, which this plugin does not depend on).
+   */
+  readonly checkProgram?: ProgramChecker;
+}
+
+export function createLintTree(files: Iterable<TreeFile>, options: TreeOptions = {}): LintTree {
+  const texts = new Map<string, string>();
+  for (const file of files) texts.set(normalizePath(file.path), file.text);
+  const scripts = new Map<string, ScriptNode>();
+  const models = new Map<string, ScriptModel>();
+  const projects = new Map<string, IpxmProject>();
+  let ipxmAnalysis: Analysis | undefined;
+  let labelIndex: Map<string, string[]> | undefined;
+  let assigned: Set<string> | undefined;
+  const values = new Map<string, SettingValues>();
+
+  let scriptList: string[] | undefined;
+  const scriptPaths = () => (scriptList ??= [...texts.keys()].filter((path) => isIpxeScript(path, texts.get(path)!)));
+
+  const script = (path: string, text?: string): ScriptNode | undefined => {
+    const key = normalizePath(path);
+    const held = texts.get(key);
+    if (held === undefined || (text !== undefined && text !== held) || !isIpxeScript(key, held)) return undefined;
+    let node = scripts.get(key);
+    if (!node) {
+      node = buildScript(held, false);
+      scripts.set(key, node);
+    }
+    return node;
+  };
+
+  const model = (path: string): ScriptModel | undefined => {
+    const key = normalizePath(path);
+    let built = models.get(key);
+    if (!built) {
+      const node = script(key);
+      if (!node) return undefined;
+      built = buildModel(node);
+      models.set(key, built);
+    }
+    return built;
+  };
+
+  const index = () => {
+    if (labelIndex && assigned) return { labelIndex, assigned };
+    labelIndex = new Map();
+    assigned = new Set();
+    for (const path of scriptPaths()) {
+      const built = model(path)!;
+      for (const name of built.labels.keys()) {
+        const list = labelIndex.get(name);
+        if (list) list.push(path);
+        else labelIndex.set(name, [path]);
+      }
+      for (const [name, list] of built.assignments) {
+        if (list.some((assignment) => assignment.kind !== "delete" && assignment.kind !== "clear")) assigned.add(name);
+      }
+    }
+    return { labelIndex, assigned };
+  };
+
+  const host: SourceHost = {
+    readFile(path): ReadResult {
+      const text = texts.get(normalizePath(path));
+      return text === undefined
+        ? { ok: false, code: "file-not-found", message: "is not in the linted tree" }
+        : { ok: true, text };
+    },
+  };
+
+  // Every `.ipxm` file of the tree, loaded and analysed once: only elaboration depends on the target.
+  const ipxm = (): Analysis => {
+    if (!ipxmAnalysis) {
+      const roots = [...texts.keys()].filter((path) => path.endsWith(".ipxm")).sort();
+      ipxmAnalysis = analyze(loadWorkspace(roots, host));
+    }
+    return ipxmAnalysis;
+  };
+
+  return {
+    kind: "ipxm-lint-tree",
+    hasFile: (path) => texts.has(normalizePath(path)),
+    paths: () => [...texts.keys()],
+    script,
+    model,
+    scriptsDefiningLabel: (label) => index().labelIndex.get(label) ?? [],
+    assignsSetting: (setting) => index().assigned.has(setting),
+    settingValues: (setting) => {
+      let found = values.get(setting);
+      if (!found) {
+        found = { values: new Set(), any: false };
+        for (const path of scriptPaths()) {
+          const built = model(path)!;
+          const assignments = built.assignments.get(setting);
+          if (assignments) collectValues(assignments, found);
+        }
+        values.set(setting, found);
+      }
+      return found;
+    },
+    ipxmText: (path) => {
+      const key = normalizePath(path);
+      return key.endsWith(".ipxm") ? texts.get(key) : undefined;
+    },
+    ipxmFile: (path, text) => {
+      const key = normalizePath(path);
+      if (!key.endsWith(".ipxm") || texts.get(key) !== text) return undefined;
+      return ipxm().workspace.files.get(key);
+    },
+    ipxmProject: (target) => {
+      const key = target ?? "";
+      let project = projects.get(key);
+      if (!project) {
+        project = projectFrom(ipxm(), {
+          entryPoints: "tree",
+          ...(options.checkProgram ? { checkProgram: options.checkProgram } : {}),
+          ...(target !== undefined ? { target } : {}),
+        });
+        projects.set(key, project);
+      }
+      return project;
+    },
+  };
+}
+
+/** Whether a language option value is a tree made by `createLintTree`. */
+export function isLintTree(value: unknown): value is LintTree {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === "ipxm-lint-tree" &&
+    typeof (value as { script?: unknown }).script === "function"
+  );
+}
