@@ -16,6 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts"],
+    setupFiles: ["./vitest.setup.ts"],
     testTimeout: 30_000,
   },
 });

@@ -414,7 +414,9 @@ export class IpxmParser extends CstParser {
             ALT: () => {
               this.CONSUME(kw.boot);
               this.OPTION({
-                GATE: () => this.LA(2).tokenType === LParen,
+                // `boot NAME(…)` runs an entry only when NAME is on the line of `boot`: a bare `boot`
+                // followed by a statement such as `if (a or b) and c { … }` must stay two statements.
+                GATE: () => this.LA(2).tokenType === LParen && this.LA(1).startLine === this.LA(0).startLine,
                 DEF: () => {
                   this.CONSUME2(Name, { LABEL: "entry" });
                   this.CONSUME(LParen);

@@ -74,6 +74,12 @@ describe("entry statements", () => {
       const { statements } = entryStatements('boot\necho "after"');
       expect(statements.map((statement) => statement.kind)).toEqual(["BootKernel", "Echo"]);
     });
+
+    it("runs an entry only when its name is on the line of boot", () => {
+      const { statements } = entryStatements("boot\nif (a or b) and c { }");
+      expect(statements.map((statement) => statement.kind)).toEqual(["BootKernel", "If"]);
+      expect(entryStatements("boot if(a)").statements.map((statement) => statement.kind)).toEqual(["BootEntry"]);
+    });
   });
 
   describe("other statements", () => {

@@ -12,10 +12,14 @@ import { describe, expect, it } from "vitest";
 import { parse, type Node } from "@ipxm/core";
 import { formatIpxm, shapeOf } from "./helpers.js";
 
-/** A token of a generated program; `statement` tokens begin a line of their own. */
+/**
+ * A token of a generated program; `statement` tokens begin a line of their own, and `sameLine` tokens
+ * stay on the line of the token before them (the entry of `boot NAME(…)`, as the language requires).
+ */
 interface Token {
   readonly text: string;
   readonly statement?: boolean;
+  readonly sameLine?: boolean;
 }
 
 const names = ["a", "b", "mirror", "x86", "r"];
@@ -56,7 +60,7 @@ const action: fc.Arbitrary<Token[]> = fc.oneof(
   name.map((n) => [t("menu"), t(n)]),
   fc.tuple(name, fc.array(text, { maxLength: 2 })).map(([n, args]) => [
     t("boot"),
-    t(n),
+    { text: n, sameLine: true },
     t("("),
     ...joinTokens(
       args.map((a) => [t(a)]),
@@ -174,7 +178,8 @@ const program = fc
       return kind === 2 ? ` /* c${counter} */ ` : ` // c${counter}\n`;
     };
     tokens.forEach((token, index) => {
-      const choice = gaps[index]!;
+      // A line break, or a line comment, would end the line that a `sameLine` token must stay on.
+      const choice = token.sameLine ? gaps[index]! & 2 : gaps[index]!;
       if (choice >= 2) out += comment(choice);
       if (token.statement || index === 0) out += "\n";
       else if (choice === 1) out += "\n";
