@@ -14,8 +14,8 @@ import { rules } from "./rules/index.js";
 import type { IpxmRule, LanguageId, Recommended } from "./rule.js";
 
 export { createLintTree, isIpxeScript, isLintTree } from "./tree.js";
-export type { LintTree, TreeFile, TreeOptions } from "./tree.js";
-export type { IpxmProject, ProgramChecker } from "./ipxm-project.js";
+export type { LintTree, TreeFile } from "./tree.js";
+export type { IpxmProject } from "./ipxm-project.js";
 export { ipxeLanguage, ipxmLanguage, rules };
 export type { IpxmRule };
 export { IpxeSourceCode } from "./languages/ipxe/source-code.js";

@@ -1,8 +1,10 @@
 /**
  * An ipxm program as the linter sees it: some files loaded with their imports, analysed once, and
- * each entry point elaborated, so that every diagnostic of the checker and of elaboration is known
- * per file. The whole linted tree shares one project; a file linted on its own gets a small one.
+ * each entry point elaborated and compiled, so that every diagnostic of the checker, of elaboration
+ * and of the compiler's target and raw-iPXE checks is known per file. The whole linted tree shares
+ * one project; a file linted on its own gets a small one.
  */
+import { compile } from "@ipxm/compiler";
 import {
   analyze,
   elaborate,
@@ -24,7 +26,7 @@ export interface IpxmProject {
   readonly entryPoints: readonly string[];
   /** The program of each entry point that elaborated without error. */
   readonly programs: ReadonlyMap<string, Program>;
-  /** Every diagnostic of loading, analysis and elaboration whose range lies in `file`. */
+  /** Every diagnostic of loading, analysis, elaboration and compilation whose range lies in `file`. */
   diagnosticsOf(file: string): readonly Diagnostic[];
   /** The symbols (declarations, parameters, loop variables, items) declared in `file`. */
   symbolsOf(file: string): readonly SymbolInfo[];
@@ -36,9 +38,6 @@ export interface IpxmProject {
   menusOf(file: string): readonly ProgramMenu[];
 }
 
-/** Checks an elaborated program further (the CLI compiles it: target and raw-iPXE checks live in the compiler). */
-export type ProgramChecker = (program: Program) => readonly Diagnostic[];
-
 export interface ProjectOptions {
   /** Target profile for elaboration; overrides each entry file's `target "…"`. */
   readonly target?: string;
@@ -48,7 +47,6 @@ export interface ProjectOptions {
    * imported by files the linter cannot see).
    */
   readonly entryPoints: "tree" | "main-only";
-  readonly checkProgram?: ProgramChecker;
 }
 
 export function buildIpxmProject(roots: readonly string[], host: SourceHost, options: ProjectOptions): IpxmProject {
@@ -80,7 +78,9 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
     all.push(...result.diagnostics);
     if (result.program) {
       programs.set(entry, result.program);
-      if (options.checkProgram) all.push(...options.checkProgram(result.program));
+      // Target support, raw iPXE lines and unrepresentable text are checked by compiling the program,
+      // as `ipxm build` would; only the diagnostics are kept.
+      all.push(...compile(result.program, { sourceName: result.program.file }).diagnostics);
     }
   }
   const byFile = new Map<string, Diagnostic[]>();

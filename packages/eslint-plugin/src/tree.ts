@@ -19,7 +19,7 @@ import {
 import { checkHeader } from "@ipxm/ipxe";
 import { buildScript, type ScriptNode } from "./languages/ipxe/ast.js";
 import { buildModel, collectValues, type ScriptModel, type SettingValues } from "./languages/ipxe/model.js";
-import { projectFrom, type IpxmProject, type ProgramChecker } from "./ipxm-project.js";
+import { projectFrom, type IpxmProject } from "./ipxm-project.js";
 
 export interface LintTree {
   /** Marks the object as a tree (language options are validated against it). */
@@ -58,15 +58,7 @@ export function isIpxeScript(path: string, text: string): boolean {
   return path.endsWith(".ipxe") || checkHeader(text).ok;
 }
 
-export interface TreeOptions {
-  /**
-   * Further checks of each elaborated ipxm program, such as compiling it (target support and raw
-   * iPXE lines are checked by the compiler, which this plugin does not depend on).
-   */
-  readonly checkProgram?: ProgramChecker;
-}
-
-export function createLintTree(files: Iterable<TreeFile>, options: TreeOptions = {}): LintTree {
+export function createLintTree(files: Iterable<TreeFile>): LintTree {
   const texts = new Map<string, string>();
   for (const file of files) texts.set(normalizePath(file.path), file.text);
   const scripts = new Map<string, ScriptNode>();
@@ -174,11 +166,7 @@ export function createLintTree(files: Iterable<TreeFile>, options: TreeOptions =
       const key = target ?? "";
       let project = projects.get(key);
       if (!project) {
-        project = projectFrom(ipxm(), {
-          entryPoints: "tree",
-          ...(options.checkProgram ? { checkProgram: options.checkProgram } : {}),
-          ...(target !== undefined ? { target } : {}),
-        });
+        project = projectFrom(ipxm(), { entryPoints: "tree", ...(target !== undefined ? { target } : {}) });
         projects.set(key, project);
       }
       return project;

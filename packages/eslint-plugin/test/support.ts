@@ -1,5 +1,4 @@
 /** Linting whole trees through the ESLint class, as `ipxm lint` does, for the tests of real trees. */
-import { compile } from "@ipxm/compiler";
 import { ESLint, type Linter } from "eslint";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -29,9 +28,7 @@ export async function lintTree(
   options: { target?: (file: string, text: string) => string | undefined } = {},
 ): Promise<TreeMessage[]> {
   const texts = files.map((file) => ({ path: file, text: fs.readFileSync(file, "utf8") }));
-  const tree = createLintTree(texts, {
-    checkProgram: (program) => compile(program, { sourceName: program.file }).diagnostics,
-  });
+  const tree = createLintTree(texts);
   const extensionless = texts
     .filter((file) => !/\.ipx[em]$/.test(file.path))
     .map((file) => path.relative(root, file.path));

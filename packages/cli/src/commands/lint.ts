@@ -113,12 +113,7 @@ async function createLinter(
   options: LintOptions,
   cwd: string,
 ): Promise<ESLint> {
-  const compiler = await import("@ipxm/compiler");
-  const tree = pluginModule.createLintTree(
-    files.map((file) => ({ path: file.path, text: file.text })),
-    // Target support and raw iPXE lines of ipxm programs are the compiler's to check.
-    { checkProgram: (program) => compiler.compile(program, { sourceName: program.file }).diagnostics },
-  );
+  const tree = pluginModule.createLintTree(files.map((file) => ({ path: file.path, text: file.text })));
   const base = commonDirectory([cwd, ...files.map((file) => file.path)]);
   const relative = (file: string) => escapeGlob(path.relative(base, file).split(path.sep).join("/"));
   const ipxmFiles = ["**/*.ipxm"];

@@ -82,8 +82,30 @@ ipxeTester.run("target-support (iPXE)", targetSupport as never, {
 });
 
 ipxmTester.run("target-support (ipxm)", targetSupport as never, {
-  valid: ['menu main "Main" { item a "A" -> chain "http://boot.example/x.ipxe" }\n'],
+  valid: [
+    'menu main "Main" { item a "A" -> chain "http://boot.example/x.ipxe" }\n',
+    {
+      name: "https:// on a target with HTTPS",
+      code: 'menu main "Main" { item a "A" -> chain "https://boot.example/x.ipxe" }\n',
+      options: [{ target: "ipxe-2-efi" }],
+    },
+  ],
   invalid: [
+    {
+      name: "https:// on a target without HTTPS, checked by the compiler inside the rule",
+      code: 'menu main "Main" { item a "A" -> chain "https://boot.example/x.ipxe" }\n',
+      settings: { ipxm: { target: "ipxe-1.21-pcbios" } },
+      errors: [
+        {
+          message:
+            'target "ipxe-1.21-pcbios" (iPXE v1.21.1, stock configuration (PC-BIOS)) cannot download https:// urls; use http://, or a target with HTTPS such as "ipxe-2-efi"',
+          line: 1,
+          column: 34,
+          endLine: 1,
+          endColumn: 69,
+        },
+      ],
+    },
     {
       name: "an unknown target in the settings",
       code: 'menu main "Main" { item a "A" -> exit }\n',
