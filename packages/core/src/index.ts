@@ -16,3 +16,4 @@ export { slugify, hotkeyCode, functionKeyCodes } from "./items.js";
 export { memdiskModes } from "./memdisk-modes.js";
 export { uniqueDiagnostics } from "./diagnostic-set.js";
 export { closestName, editDistance } from "./suggest.js";
+export * from "./child-keys.js";

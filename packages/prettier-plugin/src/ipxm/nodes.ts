@@ -3,51 +3,18 @@
  * properties hold children, which nodes stand on a line of their own, which carry `{ … }` blocks.
  * The core AST has no parent links, so the parser records them here once per file.
  */
-import type { Node } from "@ipxm/core";
+import { astChildKeys, type Node } from "@ipxm/core";
 
-/** Child properties of each node kind, in source order. Kinds not listed are leaves. */
-const visitorKeys: Readonly<Record<string, readonly string[]>> = {
-  SourceFile: ["declarations"],
-  Import: ["path"],
-  Target: ["profile"],
-  Const: ["name", "type", "value"],
-  Setting: ["name", "type", "value"],
-  Menu: ["name", "title", "body"],
-  Entry: ["name", "params", "body"],
-  Param: ["name", "type", "defaultValue"],
-  Item: ["id", "text", "key", "condition", "action"],
-  Gap: ["text"],
-  Default: ["item", "timeout"],
-  Escape: ["action"],
-  For: ["variable", "iterable", "body"],
-  If: ["condition", "then", "else"],
-  When: ["condition", "then", "else"],
-  OpenMenu: ["menu"],
-  BootEntry: ["entry", "args"],
-  Chain: ["url"],
-  Sanboot: ["url", "drive"],
-  Memdisk: ["url", "mode"],
-  Exit: ["status"],
-  Kernel: ["url", "args"],
-  Initrd: ["url", "name"],
-  Echo: ["text"],
-  Prompt: ["setting", "question"],
-  Set: ["setting", "value"],
-  Sleep: ["duration"],
-  OnFailure: ["message"],
-  List: ["elements"],
-  Record: ["fields"],
-  Field: ["name", "value"],
-  Member: ["object", "member"],
-  Binary: ["left", "right"],
-  Not: ["operand"],
-  IsSet: ["setting"],
-};
+/**
+ * Strings and names are printed whole (comments cannot sit inside them), so the formatter treats them
+ * as leaves; every other node has the children core's table gives it.
+ */
+const printedWhole: ReadonlySet<string> = new Set(["String", "Interpolation", "Name"]);
 
 const noKeys: readonly string[] = [];
 
 export function childKeys(node: Node): readonly string[] {
-  return visitorKeys[node.kind] ?? noKeys;
+  return printedWhole.has(node.kind) ? noKeys : (astChildKeys[node.kind] ?? noKeys);
 }
 
 /** The blocks of a node that has them, by property: `menu m "t" { body }`, `if c { then } else { else }`. */

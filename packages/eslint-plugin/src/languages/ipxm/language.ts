@@ -6,7 +6,7 @@ import type { File, FileError, Language, LanguageContext, NotOkParseResult, OkPa
 import { parse, SourceText, type Comment, type DiagnosticCode, type SourceFileNode } from "@ipxm/core";
 import { validateTreeOption, type IpxmLanguageOptions } from "../options.js";
 import { IpxmSourceCode } from "./source-code.js";
-import { ipxmVisitorKeys } from "./visitor-keys.js";
+import { astChildKeys as ipxmVisitorKeys } from "@ipxm/core";
 
 export type IpxmFileLanguageOptions = IpxmLanguageOptions;
 

@@ -7,7 +7,7 @@ import { buildIpxmProject, type IpxmProject } from "../../ipxm-project.js";
 import { RangedSourceCode, type DirectiveComment } from "../../source-code-base.js";
 import type { LintTree } from "../../tree.js";
 import { readTextFile } from "../../util/file-system.js";
-import { ipxmVisitorKeys } from "./visitor-keys.js";
+import { astChildKeys as ipxmVisitorKeys } from "@ipxm/core";
 
 /** The offsets of a core node (`{start, end}`) or of a directive comment (`[start, end]`). */
 function rangeOf(node: object): readonly [number, number] {

@@ -1,5 +1,8 @@
-/** The children of each kind of ipxm AST node, in source order, for ESLint's traversal. */
-export const ipxmVisitorKeys: Readonly<Record<string, readonly string[]>> = {
+/**
+ * The children of each kind of AST node, in source order: the one table that every walker of the AST
+ * (the ESLint language, the formatter) shares. A test keeps it complete.
+ */
+export const astChildKeys: Readonly<Record<string, readonly string[]>> = {
   SourceFile: ["declarations"],
   Import: ["path"],
   Target: ["profile"],
