@@ -74,6 +74,27 @@ export function collectInputs(paths: readonly string[], cwd: string): Inputs {
 
 /** Source names of the `.ipxm` files below the directory `root` (a source name too). */
 function walkSources(root: string, diagnostics: Diagnostic[], cwd: string): string[] {
+  return walkTree(
+    root,
+    cwd,
+    (name) => name.endsWith(sourceExtension),
+    (dir, code) =>
+      diagnostics.push(inputDiagnostic("file-unreadable", `directory ${dir} cannot be read: ${code}`, dir)),
+  );
+}
+
+/**
+ * The files below the directory `root` whose name `accept`s, depth first with each directory's entries
+ * sorted by name; paths are built on `root` (relative to `cwd`, or absolute). Hidden directories and
+ * node_modules are skipped, symbolic links are followed once (a loop is not), dangling links ignored.
+ * Every command that takes directories (build, check, serve, fmt, lint) walks them with this.
+ */
+export function walkTree(
+  root: string,
+  cwd: string,
+  accept: (name: string) => boolean,
+  onUnreadable?: (dir: string, code: string) => void,
+): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
   const visit = (dir: string) => {
@@ -90,8 +111,7 @@ function walkSources(root: string, diagnostics: Diagnostic[], cwd: string): stri
     try {
       entries = fs.readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      diagnostics.push(inputDiagnostic("file-unreadable", `directory ${dir} cannot be read: ${code}`, dir));
+      onUnreadable?.(dir, (error as NodeJS.ErrnoException).code ?? String(error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -112,7 +132,7 @@ function walkSources(root: string, diagnostics: Diagnostic[], cwd: string): stri
       if (isDirectory) {
         if (name.startsWith(".") || name === "node_modules") continue;
         visit(full);
-      } else if (isFile && name.endsWith(sourceExtension)) {
+      } else if (isFile && accept(name)) {
         found.push(full);
       }
     }

@@ -3,7 +3,7 @@
  * every `.ipxm` and `.ipxe` below them in sorted order (hidden directories and node_modules skipped).
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { walkTree } from "../inputs.js";
 import { absolutePath, canonicalPath } from "../paths.js";
 
 export type Language = "ipxm" | "ipxe";
@@ -44,45 +44,9 @@ export function findFiles(paths: readonly string[], cwd: string): FoundFiles {
       else add(name);
       continue;
     }
-    const found = walk(name, cwd);
+    const found = walkTree(name, cwd, (file) => languageOf(file) !== undefined);
     if (found.length === 0) problems.push({ path: name, message: "holds no .ipxm or .ipxe file" });
     for (const file of found) add(file);
   }
   return { files, problems };
-}
-
-function walk(root: string, cwd: string): string[] {
-  const found: string[] = [];
-  const visited = new Set<string>();
-  const visit = (dir: string) => {
-    let real: string;
-    let entries: fs.Dirent[];
-    try {
-      real = fs.realpathSync(absolutePath(cwd, dir));
-      entries = fs.readdirSync(real, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = dir === "." ? entry.name : path.posix.join(dir, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = fs.statSync(absolutePath(cwd, full));
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDirectory && !entry.name.startsWith(".") && entry.name !== "node_modules") visit(full);
-      else if (isFile && languageOf(entry.name) !== undefined) found.push(full);
-    }
-  };
-  visit(root);
-  return found;
 }

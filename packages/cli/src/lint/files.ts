@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { decodeUtf8, lineOfByte } from "../utf8.js";
 import { formatBytes } from "../format.js";
+import { walkTree } from "../inputs.js";
 import { canonicalPath } from "../paths.js";
 
 export type LintLanguage = "ipxm" | "ipxe";
@@ -69,49 +70,11 @@ export function collectLintInputs(paths: readonly string[], cwd: string): LintIn
       missing.push(canonicalPath(cwd, given));
       continue;
     }
-    if (stat.isDirectory()) for (const file of walk(absolute)) take(file, false);
+    // Sorted as whole paths, so `a-b.ipxe` comes before `a/c.ipxe` as it always has.
+    if (stat.isDirectory()) for (const file of walkTree(absolute, cwd, () => true).sort()) take(file, false);
     else take(absolute, true);
   }
   return { files, refused, missing };
-}
-
-/** Every regular file below `root`, sorted, skipping hidden folders, node_modules and link loops. */
-function walk(root: string): string[] {
-  const found: string[] = [];
-  const visited = new Set<string>();
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    let real: string;
-    let entries: fs.Dirent[];
-    try {
-      real = fs.realpathSync(dir);
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    if (visited.has(real)) continue;
-    visited.add(real);
-    const subdirectories: string[] = [];
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = fs.statSync(full);
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDirectory && !entry.name.startsWith(".") && entry.name !== "node_modules") subdirectories.push(full);
-      else if (isFile) found.push(full);
-    }
-    pending.push(...subdirectories.sort().reverse());
-  }
-  return found.sort();
 }
 
 /** Whether a file's first bytes are an iPXE script signature. */
