@@ -17,3 +17,4 @@ export { memdiskModes } from "./memdisk-modes.js";
 export { uniqueDiagnostics } from "./diagnostic-set.js";
 export { closestName, editDistance } from "./suggest.js";
 export * from "./child-keys.js";
+export { ipxeSettingTypes } from "./checks/interpolation.js";

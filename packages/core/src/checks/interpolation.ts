@@ -7,7 +7,10 @@ import type { Range } from "../source.js";
 import { describeType, isInterpolatable, type Type } from "../types.js";
 import type { Rule } from "./rule.js";
 
-/** The setting types of iPXE (`${name:type}`). */
+/**
+ * The setting types of iPXE (`${name:type}`). Core may not import @ipxm/ipxe, so this copy of its list
+ * is kept equal to `settingTypeNames` by a test in packages/compiler.
+ */
 export const ipxeSettingTypes = [
   "string",
   "uristring",
