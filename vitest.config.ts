@@ -12,6 +12,7 @@ export default defineConfig({
       "@ipxm/compiler": source("compiler"),
       "@ipxm/prettier-plugin": source("prettier-plugin"),
       "@ipxm/eslint-plugin": source("eslint-plugin"),
+      "@ipxm/language-server": source("language-server"),
     },
   },
   test: {

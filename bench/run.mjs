@@ -207,3 +207,7 @@ console.log(
 // Lint throughput: a section of its own, in bench/lint.mjs.
 const { runLintBenchmark } = await import("./lint.mjs");
 await runLintBenchmark();
+
+// Editor latency of the language server: bench/editor.mjs.
+const { runEditorBenchmark } = await import("./editor.mjs");
+await runEditorBenchmark();

@@ -34,6 +34,8 @@ export interface Analysis {
   lookup(name: string, file: string): SymbolInfo | undefined;
   /** The files `file` sees: itself and everything its imports reach. */
   visibleFiles(file: string): ReadonlySet<string>;
+  /** The files that see `file`'s declarations: itself and every file whose imports reach it. */
+  viewersOf(file: string): readonly string[];
 }
 
 export function analyze(workspace: Workspace): Analysis {
@@ -50,5 +52,6 @@ export function analyze(workspace: Workspace): Analysis {
     deferredUrls: checked.deferredUrls,
     lookup: (name, file) => binder.lookup(name, file),
     visibleFiles: (file) => binder.visibleFiles(file),
+    viewersOf: (file) => binder.viewersOf(file),
   };
 }

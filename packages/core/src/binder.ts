@@ -53,8 +53,10 @@ export class Binder {
   readonly diagnostics: Diagnostic[] = [];
   private readonly byName = new Map<string, MutableSymbol[]>();
   private readonly scopes = new Map<string, Set<string>>();
+  private readonly viewers: ViewersOf;
 
   constructor(readonly workspace: Workspace) {
+    this.viewers = new ViewersOf(workspace);
     for (const path of importsFirst(workspace)) {
       const file = workspace.files.get(path)!;
       for (const declaration of file.ast.declarations) {
@@ -63,6 +65,11 @@ export class Binder {
       }
     }
     this.reportDuplicates();
+  }
+
+  /** The files that see `file`'s declarations: itself and every file whose imports reach it. */
+  viewersOf(file: string): readonly string[] {
+    return this.viewers.of(file);
   }
 
   /** The files `file` sees (itself included). */
@@ -126,7 +133,7 @@ export class Binder {
    * (declaration, viewing file) pairs.
    */
   private reportDuplicates(): void {
-    const viewers = new ViewersOf(this.workspace);
+    const viewers = this.viewers;
     for (const symbols of this.byName.values()) {
       if (symbols.length < 2) continue;
       // Declarations are visited in order, so the first one a viewer sees is the earliest it sees.

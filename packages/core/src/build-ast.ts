@@ -43,6 +43,7 @@ import type {
 import { Equals, keywordTokens as kw, MalformedNumber, NotEquals, UnterminatedString } from "./lexer.js";
 import type { RawBlockPayload } from "./lexer.js";
 import type { Range } from "./source.js";
+import { maxExpressionDepth } from "./nesting.js";
 import { decodeStringLiteral } from "./strings.js";
 import type { ProblemReporter } from "./strings.js";
 
@@ -199,6 +200,9 @@ export function buildAst(cst: CstNode, text: string, report: ProblemReporter): S
 
 /** Turns CST into AST; `declaration` serves callers that build one declaration at a time. */
 export class AstBuilder {
+  /** Depth of the expressions being built, by their weight (see `expression`). */
+  private expressionDepth = 0;
+
   constructor(
     private readonly text: string,
     private readonly report: ProblemReporter,
@@ -568,9 +572,29 @@ export class AstBuilder {
    */
   private expression(node: CstNode): Expression | undefined {
     const operators = node.children["operator"] as IToken[] | undefined;
-    if (operators === undefined && node.children["Not"] === undefined) return this.operand(node);
-    const operands = [node, ...nodesAt(node, "operand")];
-    return new ExpressionReader(this, operands, operators ?? []).read();
+    const simple = operators === undefined && node.children["Not"] === undefined;
+    const operands = simple ? undefined : [node, ...nodesAt(node, "operand")];
+    // How deep this expression can make the tree: itself, and one level per operator and `not`.
+    let weight = 1;
+    if (operands !== undefined) {
+      weight += operators?.length ?? 0;
+      for (const operand of operands) weight += (operand.children["Not"] as IToken[] | undefined)?.length ?? 0;
+    }
+    if (this.expressionDepth + weight > maxExpressionDepth) {
+      const start = startOf(node);
+      this.report(
+        "nesting-too-deep",
+        `this expression nests more than ${maxExpressionDepth} levels deep (operators, \`not\`s, brackets); split it up`,
+        { start, end: start + 1 },
+      );
+      return undefined;
+    }
+    this.expressionDepth += weight;
+    try {
+      return operands === undefined ? this.operand(node) : new ExpressionReader(this, operands, operators ?? []).read();
+    } finally {
+      this.expressionDepth -= weight;
+    }
   }
 
   /** An operand without its leading `not`s: a value and its `.member`s. */

@@ -67,6 +67,10 @@ export const catalogue = {
     summary: "A ${…} in a string that is not a name, a member path or an iPXE setting reference.",
   },
   "syntax-error": { severity: "error", summary: "The text does not follow the grammar." },
+  "nesting-too-deep": {
+    severity: "error",
+    summary: "Brackets or an expression nested deeper than ipxm reads (100 brackets, 256 expression levels).",
+  },
 
   // Imports and names
   "import-not-found": { severity: "error", summary: "An imported file does not exist." },

@@ -117,7 +117,13 @@ function isWhiteSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10;
 }
 
-function isIdentifierPart(code: number): boolean {
+/** Whether a UTF-16 code unit may start a name: `[A-Za-z_]`. */
+export function isIdentifierStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+/** Whether a UTF-16 code unit may continue a name: `[A-Za-z0-9_-]`. */
+export function isIdentifierPart(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||

@@ -9,10 +9,11 @@ import { makeDiagnostic, sortDiagnostics } from "./diagnostics.js";
 import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
 import { MalformedNumber, RawBlock, tokenize, UnterminatedBlockComment, UnterminatedString } from "./lexer.js";
 import type { RawBlockPayload } from "./lexer.js";
+import { firstTooDeepBracket, maxBracketDepth } from "./nesting.js";
 import { parseTokens } from "./parser.js";
 import type { Range } from "./source.js";
 
-export { keywords, tokenVocabulary, typeNames } from "./lexer.js";
+export { isIdentifierPart, isIdentifierStart, keywords, tokenVocabulary, typeNames } from "./lexer.js";
 export type { Keyword, TokenDescription } from "./lexer.js";
 
 /** A comment as written, `//` or `/* … *\/` included. */
@@ -33,6 +34,18 @@ export function parse(text: string, file: string): ParseResult {
   const diagnostics = new DiagnosticCollector(file);
   const lexed = tokenize(text);
   const lexical = reportLexicalProblems(text, lexed, diagnostics);
+  // Too deep a nesting is read no further: what follows it is not parsed (see nesting.ts).
+  const tooDeep = firstTooDeepBracket(lexed.tokens);
+  const readUpTo = tooDeep === undefined ? Infinity : lexed.tokens[tooDeep]!.startOffset;
+  if (tooDeep !== undefined) {
+    const bracket = lexed.tokens[tooDeep]!;
+    diagnostics.add(
+      "nesting-too-deep",
+      `more than ${maxBracketDepth} brackets are open here; ipxm reads no further than this one`,
+      tokenRange(bracket),
+    );
+    lexed.tokens = lexed.tokens.slice(0, tooDeep);
+  }
 
   // Each declaration becomes AST as soon as it is parsed and its CST is dropped: the CST of a whole
   // file never lives at once, which spares the GC most of its work.
@@ -51,6 +64,7 @@ export function parse(text: string, file: string): ParseResult {
   for (const error of parser.errors) {
     const range = errorRange(error.token, text.length);
     if (lexical.runsToEnd && range.start === text.length) continue;
+    if (range.start >= readUpTo) continue;
     // An unclosed string swallowed the rest of its line; what went missing there is that problem.
     if ((error as { previousToken?: IToken }).previousToken?.tokenType === UnterminatedString) continue;
     diagnostics.add("syntax-error", error.message, range);

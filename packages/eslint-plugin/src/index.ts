@@ -16,6 +16,15 @@ import type { IpxmRule, LanguageId, Recommended } from "./rule.js";
 export { createLintTree, isIpxeScript, isLintTree } from "./tree.js";
 export type { LintTree, TreeFile } from "./tree.js";
 export type { IpxmProject } from "./ipxm-project.js";
+export type { CommandNode, CommentNode, LabelNode, LineNode, ScriptNode, WordNode } from "./languages/ipxe/ast.js";
+export type {
+  ChooseModel,
+  DispatchModel,
+  GotoModel,
+  ItemModel,
+  MenuModel,
+  ScriptModel,
+} from "./languages/ipxe/model.js";
 export { ipxeLanguage, ipxmLanguage, rules };
 export type { IpxmRule };
 export { IpxeSourceCode } from "./languages/ipxe/source-code.js";

@@ -42,6 +42,8 @@ export interface LintTree {
   ipxmText(path: string): string | undefined;
   /** The tree's parse of one of its `.ipxm` files, when it holds exactly `text`. */
   ipxmFile(path: string, text: string): ParsedFile | undefined;
+  /** All `.ipxm` files of the tree loaded and analysed together (bound and checked, not elaborated). */
+  ipxmAnalysis(): Analysis;
   /** All `.ipxm` files of the tree analysed together, entry points elaborated for `target`. */
   ipxmProject(target: string | undefined): IpxmProject;
 }
@@ -162,6 +164,7 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
       if (!key.endsWith(".ipxm") || texts.get(key) !== text) return undefined;
       return ipxm().workspace.files.get(key);
     },
+    ipxmAnalysis: ipxm,
     ipxmProject: (target) => {
       const key = target ?? "";
       let project = projects.get(key);

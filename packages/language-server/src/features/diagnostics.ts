@@ -1,0 +1,236 @@
+/**
+ * Diagnostics of a document: every lint rule of @ipxm/eslint-plugin, run in-process over the
+ * snapshot's tree. The core's own diagnostics (type errors, unknown names, bad imports…) are
+ * reported by the plugin's rules too (`valid-program` and the rules that own particular codes), so
+ * the lint output is the whole set, each problem once — as `ipxm lint` prints it.
+ */
+import { catalogue, SourceText, type Diagnostic as CoreDiagnostic } from "@ipxm/core";
+import { ipxeLanguage, ipxmLanguage, rules } from "@ipxm/eslint-plugin";
+import { getProfile } from "@ipxm/ipxe";
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from "vscode-languageserver";
+import { versionKey, type LintDiagnosticData, type LintEdit } from "../diagnostics/data.js";
+import { runLinter, type LintMessage } from "../diagnostics/lint-run.js";
+import { toLspRange } from "../positions.js";
+import type { Snapshot, SourceDocument } from "../snapshot.js";
+
+/** Rules whose findings are things nobody uses: editors grey them out. */
+const unnecessaryRules: ReadonlySet<string> = new Set(["ipxm/no-unused", "ipxm/no-unused-label"]);
+
+/** One lint per document and snapshot: publishing and the code actions asked right after share it. */
+const linted = new WeakMap<Snapshot, Map<string, readonly Diagnostic[]>>();
+
+export function lintDocument(snapshot: Snapshot, document: SourceDocument): Diagnostic[] {
+  let bySnapshot = linted.get(snapshot);
+  if (!bySnapshot) {
+    bySnapshot = new Map();
+    linted.set(snapshot, bySnapshot);
+  }
+  let diagnostics = bySnapshot.get(document.path);
+  if (!diagnostics) {
+    diagnostics = lintUncached(snapshot, document);
+    bySnapshot.set(document.path, diagnostics);
+  }
+  return [...diagnostics];
+}
+
+function lintUncached(snapshot: Snapshot, document: SourceDocument): Diagnostic[] {
+  try {
+    const messages = runLinter({
+      path: document.path,
+      text: document.text,
+      language: document.language,
+      target: snapshot.target,
+      tree: snapshot.tree,
+    });
+    const converter = new MessageConverter(snapshot, document);
+    const seen = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const message of messages) {
+      const diagnostic = converter.convert(message);
+      if (!diagnostic) continue;
+      // The same problem from two rules (or twice from one) is shown once.
+      const key = `${JSON.stringify(diagnostic.range)}\0${diagnostic.severity}\0${diagnostic.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(diagnostic);
+    }
+    return diagnostics;
+  } catch (error) {
+    // A rule that breaks on some text must not take the server down; say so where it shows.
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        source: "ipxm",
+        message: `ipxm could not check this file: ${firstLine(error)}`,
+      },
+    ];
+  }
+}
+
+/** A code of the core's catalogue at the end of a message: `… (type-mismatch)`. */
+const trailingCode = /\s\(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
+
+function isCoreCode(code: string): code is keyof typeof catalogue {
+  return Object.hasOwn(catalogue, code);
+}
+
+/** Turns ESLint's messages for one document into LSP diagnostics. */
+class MessageConverter {
+  private readonly text: string;
+  /** ESLint removes a byte order mark before linting: its offsets start after it. */
+  private readonly shift: number;
+  private lineStarts: readonly number[] | undefined;
+  private coreDiagnostics: readonly CoreDiagnostic[] | undefined;
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly document: SourceDocument,
+  ) {
+    this.shift = document.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.text = document.text.slice(this.shift);
+  }
+
+  convert(message: LintMessage): Diagnostic | undefined {
+    // "No matching configuration" and the like: ESLint's word that it did not lint the file at all.
+    if (message.ruleId === null && !message.fatal && message.line === 0) return undefined;
+    const language = this.document.language === "ipxm" ? ipxmLanguage : ipxeLanguage;
+    // Parse errors come straight from the language, in its own numbering; the rest ESLint made 1-based.
+    const lineStart = message.fatal ? language.lineStart : 1;
+    const columnStart = message.fatal ? language.columnStart : 1;
+    // Offsets into the document's own text (the core's, too, count a byte order mark).
+    const start = this.offsetAt(message.line - lineStart, message.column - columnStart) + this.shift;
+    const end =
+      message.endLine !== undefined && message.endColumn !== undefined
+        ? Math.max(start, this.offsetAt(message.endLine - lineStart, message.endColumn - columnStart) + this.shift)
+        : start;
+
+    let text = message.message;
+    let code: string | undefined = message.ruleId ?? undefined;
+    let core: CoreDiagnostic | undefined;
+    if (message.fatal) text = text.replace(/^Parsing error: /, "");
+    const written = trailingCode.exec(text);
+    if ((message.fatal || message.messageId === "core") && written && isCoreCode(written[1]!)) {
+      code = written[1]!;
+      text = text.slice(0, written.index);
+      core = this.coreDiagnostic(start, end, text, code) ?? this.parseProblem(start, code);
+    } else if (message.messageId === "core") {
+      core = this.coreDiagnostic(start, end, text);
+      if (core) code = core.code;
+    }
+    // A parse error is a point to ESLint; the core knows how far the offending text goes.
+    const range = core && message.fatal ? core.range : { start, end };
+
+    const diagnostic: Diagnostic = {
+      range: toLspRange(this.snapshot.lines(this.document), range),
+      severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: "ipxm",
+      message: text,
+      data: this.data(message),
+    };
+    if (code !== undefined) diagnostic.code = code;
+    const href = message.ruleId ? ruleDocsHref(message.ruleId) : undefined;
+    if (href) diagnostic.codeDescription = { href };
+    if ((message.ruleId && unnecessaryRules.has(message.ruleId)) || isUnusedDirective(message)) {
+      diagnostic.tags = [DiagnosticTag.Unnecessary];
+    }
+    const related = core?.related ? this.related(core.related) : [];
+    if (related.length > 0) diagnostic.relatedInformation = related;
+    return diagnostic;
+  }
+
+  private data(message: LintMessage): LintDiagnosticData {
+    const data: { -readonly [K in keyof LintDiagnosticData]: LintDiagnosticData[K] } = {
+      source: "ipxm",
+      version: versionKey(this.document.version),
+      rule: message.ruleId,
+    };
+    if (message.fix) data.fix = this.edit(message.fix);
+    if (message.suggestions && message.suggestions.length > 0) {
+      data.suggestions = message.suggestions.map((suggestion) => ({
+        desc: suggestion.desc,
+        fix: this.edit(suggestion.fix),
+      }));
+    }
+    return data;
+  }
+
+  private edit(fix: { range: readonly [number, number]; text: string }): LintEdit {
+    return { range: [fix.range[0] + this.shift, fix.range[1] + this.shift], text: fix.text };
+  }
+
+  /** Offset of a 0-based line and column as ESLint counts them (lines end at `\n`). */
+  private offsetAt(line: number, column: number): number {
+    this.lineStarts ??= new SourceText(this.document.path, this.text).lineStarts;
+    const starts = this.lineStarts;
+    if (line < 0) return 0;
+    if (line >= starts.length) return this.text.length;
+    const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
+    return Math.min(starts[line]! + Math.max(0, column), lineEnd);
+  }
+
+  /** The core diagnostic a `core` message of a rule stands for (same place and words). */
+  private coreDiagnostic(start: number, end: number, message: string, code?: string): CoreDiagnostic | undefined {
+    if (this.document.language !== "ipxm") return undefined;
+    this.coreDiagnostics ??= this.snapshot.tree
+      .ipxmProject(usableTarget(this.snapshot.target))
+      .diagnosticsOf(this.document.path);
+    return this.coreDiagnostics.find(
+      (diagnostic) =>
+        diagnostic.range.start === start &&
+        diagnostic.range.end === end &&
+        diagnostic.message === message &&
+        (code === undefined || diagnostic.code === code),
+    );
+  }
+
+  /** The parser's diagnostic of a parse error ESLint reports at `start`. */
+  private parseProblem(start: number, code: string): CoreDiagnostic | undefined {
+    if (this.document.language !== "ipxm") return undefined;
+    const parsed = this.snapshot.ipxmFile(this.document);
+    return parsed?.diagnostics.find((diagnostic) => diagnostic.code === code && diagnostic.range.start === start);
+  }
+
+  private related(related: NonNullable<CoreDiagnostic["related"]>): DiagnosticRelatedInformation[] {
+    const found: DiagnosticRelatedInformation[] = [];
+    for (const item of related) {
+      const other = this.snapshot.documentAtPath(item.file);
+      if (!other) continue;
+      found.push({
+        location: { uri: other.uri, range: toLspRange(this.snapshot.lines(other), item.range) },
+        message: item.message,
+      });
+    }
+    return found;
+  }
+}
+
+/** The target the rules elaborate for: the configured one, unless no such profile exists. */
+function usableTarget(target: string | undefined): string | undefined {
+  return target !== undefined && getProfile(target) ? target : undefined;
+}
+
+function isUnusedDirective(message: LintMessage): boolean {
+  return (
+    message.ruleId === null && !message.fatal && /^Unused eslint-(?:disable|enable) directive/.test(message.message)
+  );
+}
+
+/**
+ * The address of a rule's documentation, when it is one an editor can open. The plugin names its
+ * pages by their path in the ipxm repository until there is a web site; a bare path is no URI.
+ */
+export function ruleDocsHref(ruleId: string): string | undefined {
+  const rule = rules[ruleId.replace(/^ipxm\//, "")];
+  const url = rule?.meta.docs.url;
+  return url !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url : undefined;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+}

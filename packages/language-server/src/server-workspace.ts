@@ -1,0 +1,114 @@
+/**
+ * The files the server knows: the workspace folders' `.ipxm` and `.ipxe` files as on disk, with the
+ * editor's open buffers over them. Hands out snapshots; a new one after every change.
+ */
+import { directoryOf, normalizePath } from "@ipxm/core";
+import type { FileSystem } from "./file-system.js";
+import { languageOfFile } from "./language-kind.js";
+import { Snapshot, type SourceDocument } from "./snapshot.js";
+import { pathToUri, uriToPath, type LanguageKind } from "./uris.js";
+
+/** A workspace larger than this is read only in part (the first files found). */
+export const maxWorkspaceFiles = 5000;
+
+export class ServerWorkspace {
+  private readonly onDisk = new Map<string, string>();
+  private readonly open = new Map<string, SourceDocument>();
+  private folders: string[] = [];
+  private version = 0;
+  private current: Snapshot | undefined;
+  private target: string | undefined;
+
+  constructor(private readonly fileSystem: FileSystem) {}
+
+  /** Reads the folders' source files from disk (replacing what was read before). */
+  setFolders(paths: readonly string[]): void {
+    this.folders = [];
+    this.onDisk.clear();
+    for (const folder of paths) this.addFolder(normalizePath(folder));
+    this.changed();
+  }
+
+  private addFolder(folder: string): void {
+    if (folder === "" || this.folders.includes(folder)) return;
+    this.folders.push(folder);
+    for (const path of this.fileSystem.findSourceFiles(folder, maxWorkspaceFiles - this.onDisk.size)) {
+      if (this.onDisk.has(path)) continue;
+      const text = this.fileSystem.readFile(path);
+      if (text !== undefined) this.onDisk.set(path, text);
+    }
+  }
+
+  setTarget(target: string | undefined): void {
+    if (target === this.target) return;
+    this.target = target;
+    this.changed();
+  }
+
+  openDocument(uri: string, language: LanguageKind, version: number, text: string): SourceDocument {
+    const path = uriToPath(uri, language);
+    // A file opened on its own (no folder, or outside them) still sees its neighbours: what it imports.
+    if (uri.startsWith("file:") && !this.isInFolders(path)) this.addFolder(directoryOf(path));
+    const document: SourceDocument = { uri, path, language, text, open: true, version };
+    this.open.set(path, document);
+    this.changed();
+    return document;
+  }
+
+  changeDocument(uri: string, version: number, text: string): SourceDocument | undefined {
+    const previous = this.openDocumentOf(uri);
+    if (!previous) return undefined;
+    const document: SourceDocument = { ...previous, text, version };
+    this.open.set(previous.path, document);
+    this.changed();
+    return document;
+  }
+
+  closeDocument(uri: string): void {
+    const previous = this.openDocumentOf(uri);
+    if (!previous) return;
+    this.open.delete(previous.path);
+    // What is on disk counts again (the buffer may have been closed without saving).
+    if (this.isInFolders(previous.path)) this.reread(previous.path);
+    this.changed();
+  }
+
+  /** Files created, changed or deleted on disk (the editor's file watcher). */
+  filesChanged(paths: readonly string[]): void {
+    for (const path of paths.map(normalizePath)) this.reread(path);
+    this.changed();
+  }
+
+  snapshot(): Snapshot {
+    if (!this.current) {
+      const documents = new Map<string, SourceDocument>();
+      for (const [path, text] of this.onDisk) {
+        const language = languageOfFile(path, text);
+        if (language) documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
+      }
+      for (const [path, document] of this.open) documents.set(path, document);
+      this.current = new Snapshot(this.version, documents, this.target);
+    }
+    return this.current;
+  }
+
+  openDocumentOf(uri: string): SourceDocument | undefined {
+    for (const document of this.open.values()) if (document.uri === uri) return document;
+    return undefined;
+  }
+
+  private reread(path: string): void {
+    const text = this.fileSystem.readFile(path);
+    if (text === undefined) this.onDisk.delete(path);
+    else this.onDisk.set(path, text);
+  }
+
+  private isInFolders(path: string): boolean {
+    return this.folders.some((folder) => path.startsWith(folder.endsWith("/") ? folder : `${folder}/`));
+  }
+
+  private changed(): void {
+    this.version++;
+    this.current = undefined;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * One immutable state of the workspace: every known file's text (open buffers over the disk) and,
+ * computed on first use and then kept, what the language packages make of it. Every request of one
+ * state shares one snapshot; any change makes a new one.
+ */
+import type { Analysis, ParsedFile } from "@ipxm/core";
+import { createLintTree, type LintTree, type ScriptModel, type ScriptNode } from "@ipxm/eslint-plugin";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { LanguageKind } from "./uris.js";
+
+export interface SourceDocument {
+  readonly uri: string;
+  /** The path core and the linter know the file by. */
+  readonly path: string;
+  readonly language: LanguageKind;
+  readonly text: string;
+  /** Open in the editor (its text is the buffer's, not the disk's). */
+  readonly open: boolean;
+  /** The editor's version of an open document. */
+  readonly version?: number;
+}
+
+export class Snapshot {
+  private readonly byUri = new Map<string, SourceDocument>();
+  private readonly lineIndexes = new Map<string, TextDocument>();
+  private lintTree: LintTree | undefined;
+
+  constructor(
+    /** Grows with every change of the workspace. */
+    readonly version: number,
+    private readonly byPath: ReadonlyMap<string, SourceDocument>,
+    /** The target profile chosen in the editor's settings; files' own `target "…"` otherwise. */
+    readonly target: string | undefined,
+  ) {
+    for (const document of byPath.values()) this.byUri.set(document.uri, document);
+  }
+
+  document(uri: string): SourceDocument | undefined {
+    return this.byUri.get(uri);
+  }
+
+  documentAtPath(path: string): SourceDocument | undefined {
+    return this.byPath.get(path);
+  }
+
+  documents(): IterableIterator<SourceDocument> {
+    return this.byPath.values();
+  }
+
+  /** Offset ↔ LSP position for a document (UTF-16 columns, every LSP line end). */
+  lines(document: SourceDocument): TextDocument {
+    let lines = this.lineIndexes.get(document.path);
+    if (!lines) {
+      lines = TextDocument.create(document.uri, document.language, document.version ?? 0, document.text);
+      this.lineIndexes.set(document.path, lines);
+    }
+    return lines;
+  }
+
+  /** The linter's tree of every file: the same reading of each file that the lint rules see. */
+  get tree(): LintTree {
+    this.lintTree ??= createLintTree([...this.byPath.values()].map(({ path, text }) => ({ path, text })));
+    return this.lintTree;
+  }
+
+  /** Every `.ipxm` file bound and checked together. */
+  analysis(): Analysis {
+    return this.tree.ipxmAnalysis();
+  }
+
+  /** The parse of an `.ipxm` document. */
+  ipxmFile(document: SourceDocument): ParsedFile | undefined {
+    return this.analysis().workspace.files.get(document.path);
+  }
+
+  /** The reading of an iPXE script document, line by line as iPXE reads it. */
+  script(document: SourceDocument): ScriptNode | undefined {
+    return this.tree.script(document.path);
+  }
+
+  /** Labels, gotos, menus and settings of an iPXE script document. */
+  scriptModel(document: SourceDocument): ScriptModel | undefined {
+    return this.tree.model(document.path);
+  }
+}
