@@ -5,8 +5,8 @@
  * Uses are counted over the whole linted tree. A file linted on its own is judged only when it is an
  * entry point (declares `menu main`): any other file may be imported by files the linter cannot see.
  */
-import type { SymbolInfo } from "@ipxm/core";
-import { describeKind } from "@ipxm/core";
+import type { Node, RawIpxeStmt, SymbolInfo } from "@ipxm/core";
+import { describeKind, forEachNode } from "@ipxm/core";
 import type { IpxmProject } from "../ipxm-project.js";
 import { ruleDocsUrl } from "../meta.js";
 import { byLanguage, configuredTarget, ipxmLanguageId, type IpxmRule } from "../rule.js";
@@ -92,28 +92,22 @@ function programFacts(project: IpxmProject): ProgramFacts {
 }
 
 /** Every node of a kind in a file's AST. */
-function nodesOfKind(root: object, kind: string): object[] {
-  const found: object[] = [];
-  const pending: unknown[] = [root];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (Array.isArray(value)) pending.push(...value);
-    else if (typeof value === "object" && value !== null) {
-      if ((value as { kind?: string }).kind === kind) found.push(value);
-      for (const child of Object.values(value)) if (typeof child === "object") pending.push(child);
-    }
-  }
+function nodesOfKind(root: Node, kind: string): Node[] {
+  const found: Node[] = [];
+  forEachNode(root, (node) => {
+    if (node.kind === kind) found.push(node);
+  });
   return found;
 }
 
-function containsKind(root: object, kind: string): boolean {
+function containsKind(root: Node, kind: string): boolean {
   return nodesOfKind(root, kind).length > 0;
 }
 
 /** The text of every `ipxe { … }` block in a file. */
-function rawIpxeText(root: object): string {
+function rawIpxeText(root: Node): string {
   return nodesOfKind(root, "RawIpxe")
-    .map((node) => (node as { text: string }).text)
+    .map((node) => (node as RawIpxeStmt).text)
     .join("\n");
 }
 
