@@ -5,8 +5,8 @@
  * and every lint rule), completion, hover, definition and rename. Prints p50 and p95; asserts nothing.
  *
  * Completion and hover are timed twice: right after the edit, before anything else ran on the new
- * text (the first request pays for the analysis), and after diagnostics (the server runs diagnostics
- * 150 ms after typing stops, so later requests find the analysis made).
+ * text (they answer from the last analysis made, carried over the edit, as they do while typing goes
+ * on), and after diagnostics (the server runs them 150 ms after typing stops; they analyse the new text).
  */
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";

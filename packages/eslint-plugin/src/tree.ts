@@ -44,6 +44,8 @@ export interface LintTree {
   ipxmFile(path: string, text: string): ParsedFile | undefined;
   /** All `.ipxm` files of the tree loaded and analysed together (bound and checked, not elaborated). */
   ipxmAnalysis(): Analysis;
+  /** The analysis if something asked for it already; never starts one. */
+  ipxmAnalysisIfMade(): Analysis | undefined;
   /** All `.ipxm` files of the tree analysed together, entry points elaborated for `target`. */
   ipxmProject(target: string | undefined): IpxmProject;
 }
@@ -165,6 +167,7 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
       return ipxm().workspace.files.get(key);
     },
     ipxmAnalysis: ipxm,
+    ipxmAnalysisIfMade: () => ipxmAnalysis,
     ipxmProject: (target) => {
       const key = target ?? "";
       let project = projects.get(key);

@@ -17,6 +17,8 @@ export class ServerWorkspace {
   private folders: string[] = [];
   private version = 0;
   private current: Snapshot | undefined;
+  /** The last snapshot handed out, until the next one is made (it may hold an analysis to fall back on). */
+  private replaced: Snapshot | undefined;
   private target: string | undefined;
 
   constructor(private readonly fileSystem: FileSystem) {}
@@ -87,7 +89,8 @@ export class ServerWorkspace {
         if (language) documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
       }
       for (const [path, document] of this.open) documents.set(path, document);
-      this.current = new Snapshot(this.version, documents, this.target);
+      this.current = new Snapshot(this.version, documents, this.target, this.replaced);
+      this.replaced = undefined;
     }
     return this.current;
   }
@@ -109,6 +112,7 @@ export class ServerWorkspace {
 
   private changed(): void {
     this.version++;
+    if (this.current) this.replaced = this.current;
     this.current = undefined;
   }
 }

@@ -24,6 +24,7 @@ export class Snapshot {
   private readonly byUri = new Map<string, SourceDocument>();
   private readonly lineIndexes = new Map<string, TextDocument>();
   private lintTree: LintTree | undefined;
+  private previous: Snapshot | undefined;
 
   constructor(
     /** Grows with every change of the workspace. */
@@ -31,8 +32,14 @@ export class Snapshot {
     private readonly byPath: ReadonlyMap<string, SourceDocument>,
     /** The target profile chosen in the editor's settings; files' own `target "…"` otherwise. */
     readonly target: string | undefined,
+    /** The snapshot this one replaces. */
+    previous?: Snapshot,
   ) {
     for (const document of byPath.values()) this.byUri.set(document.uri, document);
+    // Keep only the latest snapshot that was analysed: one step back, never a chain.
+    const analysed = previous?.analysisIfMade() ? previous : previous?.previous;
+    if (analysed) analysed.previous = undefined;
+    this.previous = analysed;
   }
 
   document(uri: string): SourceDocument | undefined {
@@ -66,6 +73,23 @@ export class Snapshot {
   /** Every `.ipxm` file bound and checked together. */
   analysis(): Analysis {
     return this.tree.ipxmAnalysis();
+  }
+
+  /** The analysis if something (diagnostics, a request) made it already; never starts one. */
+  analysisIfMade(): Analysis | undefined {
+    return this.lintTree?.ipxmAnalysisIfMade();
+  }
+
+  /**
+   * The latest analysis made of this workspace: this snapshot's, else that of the last snapshot that
+   * was analysed (which may be a few keystrokes old), else none. For requests that must answer at
+   * once while typing goes on, and can live with names a keystroke old.
+   */
+  latestAnalysis(): { readonly analysis: Analysis; readonly snapshot: Snapshot } | undefined {
+    const own = this.analysisIfMade();
+    if (own) return { analysis: own, snapshot: this };
+    const older = this.previous?.analysisIfMade();
+    return older && this.previous ? { analysis: older, snapshot: this.previous } : undefined;
   }
 
   /** The parse of an `.ipxm` document. */

@@ -529,3 +529,71 @@ describe("completion and hover on broken and half-typed text", () => {
     expect(answered).toBeGreaterThan(0);
   });
 });
+
+describe("completion while the latest text is not analysed yet", () => {
+  /**
+   * The editor state after typing: the document was analysed (diagnostics ran), then `typed` was
+   * inserted at the marker `┆` and completion is asked for right after it.
+   */
+  function afterTyping(before: string, typed: string) {
+    const cursor = before.indexOf("┆");
+    const original = before.replace("┆", "");
+    const fx = fixture({ "/w/main.ipxm": original });
+    const uri = fx.uri("/w/main.ipxm");
+    fx.snapshot().analysis();
+    const text = original.slice(0, cursor) + typed + original.slice(cursor);
+    fx.workspace.changeDocument(uri, 2, text);
+    const snapshot = fx.snapshot();
+    const document = snapshot.document(uri)!;
+    const position = snapshot.lines(document).positionAt(cursor + typed.length);
+    return { snapshot, items: completion(snapshot, document, position).items };
+  }
+
+  it("answers from the last analysis, without analysing the new text", () => {
+    const { snapshot, items } = afterTyping(
+      'menu main "Main" {\n  item a "A" -> menu l┆\n}\nmenu linux "Linux" {\n  item b "Back" -> back\n}\n',
+      "i",
+    );
+    expect(labels(items)).toContain("linux");
+    expect(snapshot.analysisIfMade()).toBeUndefined();
+  });
+
+  it("sees parameters, with their types, after an edit earlier in the file", () => {
+    const original =
+      'const a = 1\nmenu main "Main" {\n  item a "A" -> boot e("1")\n}\nentry e(version: string) {\n  echo ver\n}\n';
+    const fx = fixture({ "/w/main.ipxm": original });
+    const uri = fx.uri("/w/main.ipxm");
+    fx.snapshot().analysis();
+    // `23` typed after `const a = 1` moves everything below; then completion is asked for at `echo ver`.
+    const edited = original.replace("const a = 1", "const a = 123");
+    fx.workspace.changeDocument(uri, 2, edited);
+    const snapshot = fx.snapshot();
+    const document = snapshot.document(uri)!;
+    const at = snapshot.lines(document).positionAt(edited.indexOf("echo ver") + "echo ver".length);
+    const items = completion(snapshot, document, at).items;
+    expect(snapshot.analysisIfMade()).toBeUndefined();
+    expect(item(items, "version").detail).toBe("string");
+  });
+
+  it("leaves out what the edit itself touched, and still answers", () => {
+    const original =
+      'menu main "Main" {\n  item a "A" -> menu l\n}\nmenu linux "Linux" {\n  item b "Back" -> back\n}\n';
+    const fx = fixture({ "/w/main.ipxm": original });
+    const uri = fx.uri("/w/main.ipxm");
+    fx.snapshot().analysis();
+    // The whole second menu is cut away; its name comes from the older analysis, the text is read as it is.
+    const edited = original.slice(0, original.indexOf("menu linux"));
+    fx.workspace.changeDocument(uri, 2, edited);
+    const snapshot = fx.snapshot();
+    const document = snapshot.document(uri)!;
+    const at = snapshot.lines(document).positionAt(edited.indexOf("menu l") + "menu l".length);
+    expect(labels(completion(snapshot, document, at).items)).toContain("main");
+  });
+
+  it("analyses the text when no analysis was ever made", () => {
+    const fx = fixture({ "/w/main.ipxm": 'menu main "Main" {\n  item a "A" -> menu ┆\n}\n' });
+    const items = completion(fx.snapshot(), fx.cursor.document, fx.cursor.position).items;
+    expect(labels(items)).toContain("main");
+    expect(fx.snapshot().analysisIfMade()).toBeDefined();
+  });
+});

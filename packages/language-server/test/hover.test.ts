@@ -241,3 +241,40 @@ describe("hover in .ipxe scripts", () => {
     expect(hoverAt({ "/w/a.ipxe": "#!ipxe\n# chain┆ this\n" })).toBeNull();
   });
 });
+
+describe("hover while the latest text is not analysed yet", () => {
+  const original = 'const timeout = 30s\nmenu main "Main" {\n  default a after timeout\n  item a "A" -> shell\n}\n';
+
+  /** The document analysed, then edited by `edit`; the hover is asked for at `at` in the new text. */
+  function afterEdit(edit: (text: string) => string, at: (text: string) => number) {
+    const fx = fixture({ "/w/main.ipxm": original });
+    const uri = fx.uri("/w/main.ipxm");
+    fx.snapshot().analysis();
+    const text = edit(original);
+    fx.workspace.changeDocument(uri, 2, text);
+    const snapshot = fx.snapshot();
+    const document = snapshot.document(uri)!;
+    const lines = snapshot.lines(document);
+    return { snapshot, text, lines, found: hover(snapshot, document, lines.positionAt(at(text))) };
+  }
+
+  it("answers on an untouched line from the last analysis, its range carried over to the new text", () => {
+    const { snapshot, text, lines, found } = afterEdit(
+      (text) => `// a comment typed at the top\n${text}`,
+      (text) => text.indexOf("after timeout") + "after ti".length,
+    );
+    expect(snapshot.analysisIfMade()).toBeUndefined();
+    expect((found!.contents as MarkupContent).value).toContain("30000 ms");
+    const start = text.indexOf("after timeout") + "after ".length;
+    expect(found!.range).toEqual({ start: lines.positionAt(start), end: lines.positionAt(start + "timeout".length) });
+  });
+
+  it("analyses the new text for a hover on the line being edited", () => {
+    const { snapshot, found } = afterEdit(
+      (text) => text.replace("after timeout", "after timeout "),
+      (text) => text.indexOf("after timeout") + "after ti".length,
+    );
+    expect(snapshot.analysisIfMade()).toBeDefined();
+    expect((found!.contents as MarkupContent).value).toContain("30000 ms");
+  });
+});

@@ -40,6 +40,7 @@ import { valueKeywords } from "./ipxm-vocabulary.js";
 import { addHotkeys, freeHotkeys, ItemSink } from "./items.js";
 import { rawLineCompletion } from "./ipxe.js";
 import { ipxmTarget } from "./target.js";
+import { completionView, type CompletionView } from "./view.js";
 
 /** Sort groups: what fits best first. */
 const Group = { local: 0, fitting: 1, other: 2, builtin: 3, literal: 4, keyword: 5 } as const;
@@ -48,10 +49,11 @@ export function ipxmCompletion(snapshot: Snapshot, document: SourceDocument, off
   const text = document.text;
   // A block was just opened: an item chosen by the next Enter would be a surprise.
   if (text.charCodeAt(offset - 1) === 123 && text.charCodeAt(offset - 2) !== 36) return [];
-  const file = snapshot.ipxmFile(document);
-  const scanned = scanWindow(text, windowStart(file, offset), offset);
+  const view = completionView(snapshot, document);
+  const file = view.file;
+  const scanned = scanWindow(text, windowStart(view.declarationStarts, offset), offset);
   const lines = snapshot.lines(document);
-  const scope = new Scope(snapshot.analysis(), document.path);
+  const scope = new Scope(view, document.path);
 
   switch (scanned.place.kind) {
     case "comment":
@@ -86,17 +88,17 @@ export function ipxmCompletion(snapshot: Snapshot, document: SourceDocument, off
         if (expectsDuration(context.expectation, scope, context.locals)) durationUnits(sink, partial.text);
         return sink.items;
       }
-      fill(offset, sink, context, scope, file, snapshot, document);
+      fill(offset, sink, context, scope, view, snapshot, document);
       return sink.items;
     }
   }
 }
 
 /** Where to start reading: the start of the last top-level declaration that begins before the cursor. */
-function windowStart(file: ParsedFile | undefined, offset: number): number {
+function windowStart(declarationStarts: readonly number[], offset: number): number {
   let start = 0;
-  for (const declaration of file?.ast.declarations ?? []) {
-    if (declaration.range.start <= offset && declaration.range.start > start) start = declaration.range.start;
+  for (const declarationStart of declarationStarts) {
+    if (declarationStart <= offset && declarationStart > start) start = declarationStart;
   }
   return start;
 }
@@ -117,11 +119,14 @@ function openInterpolation(content: string): number | undefined {
 /** The names a file sees, with their types. */
 class Scope {
   private visibleDeclarations: SymbolInfo[] | undefined;
+  readonly analysis: Analysis;
 
   constructor(
-    readonly analysis: Analysis,
+    private readonly view: CompletionView,
     readonly file: string,
-  ) {}
+  ) {
+    this.analysis = view.analysis;
+  }
 
   declarations(): readonly SymbolInfo[] {
     if (!this.visibleDeclarations) {
@@ -134,7 +139,8 @@ class Scope {
   }
 
   local(local: Local): SymbolInfo | undefined {
-    return this.analysis.symbols.get(`${this.file}#${local.start}`);
+    const start = this.view.toAnalysed(local.start);
+    return start === undefined ? undefined : this.analysis.symbols.get(`${this.file}#${start}`);
   }
 
   /** The type of a name as the cursor sees it: a local, a declaration, or one of iPXE's settings. */
@@ -151,10 +157,11 @@ function fill(
   sink: ItemSink,
   context: CompletionContext,
   scope: Scope,
-  file: ParsedFile | undefined,
+  view: CompletionView,
   snapshot: Snapshot,
   document: SourceDocument,
 ): void {
+  const { file, declarationStarts } = view;
   const expected = context.expectation;
   if (expected.value) values(sink, expected.value, scope, context.locals);
   if (expected.menus) namesOfKind(sink, scope, "menu");
@@ -163,9 +170,9 @@ function fill(
     namesOfKind(sink, scope, "setting");
     if (expected.settings === "any") builtins(sink);
   }
-  if (expected.items) menuItemIds(sink, context, rowsOf(context, file, document.text, offset));
+  if (expected.items) menuItemIds(sink, context, rowsOf(context, declarationStarts, document.text, offset));
   if (expected.hotkeys) {
-    const used = [...rowsOf(context, file, document.text, offset).keys, ...(context.menu?.keys ?? [])];
+    const used = [...rowsOf(context, declarationStarts, document.text, offset).keys, ...(context.menu?.keys ?? [])];
     addHotkeys(sink, freeHotkeys(used, expected.hotkeys.itemText));
   }
   if (expected.types) types(sink);
@@ -325,12 +332,17 @@ function durationUnits(sink: ItemSink, written: string): void {
 // ---------------------------------------------------------------------------------------------
 // Menus: item ids and hotkeys
 
-function rowsOf(context: CompletionContext, file: ParsedFile | undefined, text: string, cursor: number): MenuRows {
+function rowsOf(
+  context: CompletionContext,
+  declarationStarts: readonly number[],
+  text: string,
+  cursor: number,
+): MenuRows {
   const nameStart = context.menu?.nameStart;
   if (nameStart === undefined) return { items: [], keys: [] };
   let end = text.length;
-  for (const declaration of file?.ast.declarations ?? []) {
-    if (declaration.range.start > nameStart && declaration.range.start < end) end = declaration.range.start;
+  for (const start of declarationStarts) {
+    if (start > nameStart && start < end) end = start;
   }
   return menuRows(text, nameStart, end, cursor);
 }
