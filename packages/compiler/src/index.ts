@@ -6,3 +6,4 @@ export { compile } from "./compile.js";
 export type { CompileOptions, CompileResult, LineMapEntry } from "./types.js";
 export { menuIdsOf, previewMenu, targetOf } from "./preview.js";
 export type { MenuPreview, MenuPreviewOptions } from "./preview.js";
+export { templateText } from "./safe-text.js";

@@ -29,6 +29,7 @@ import {
   type RelatedInformation,
 } from "./diagnostics.js";
 import type { Range } from "./source.js";
+import { literalText } from "./strings.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
 import {
   builtinSettings,
@@ -766,8 +767,8 @@ export class Checker {
   /** `platform == "uefi"` can never be true: say so. */
   private checkEnumComparison(side: Expression, info: ExprInfo, other: Type, place: Place): void {
     if (!isEnumType(other) || side.kind !== "String" || info.stage !== "compile") return;
-    if (side.parts.some((part) => part.kind !== "Text")) return;
-    const value = side.parts.map((part) => (part.kind === "Text" ? part.value : "")).join("");
+    const value = literalText(side);
+    if (value === undefined) return;
     const values = enumValues[other.kind];
     if (values.includes(value)) return;
     this.report(

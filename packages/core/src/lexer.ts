@@ -113,7 +113,8 @@ export interface RawBlockPayload {
 const CHAR_OPEN_BRACE = 123;
 const CHAR_CLOSE_BRACE = 125;
 
-function isWhiteSpace(code: number): boolean {
+/** Whether a UTF-16 code unit is whitespace between tokens: space, tab, CR, LF. */
+export function isWhiteSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10;
 }
 

@@ -44,3 +44,8 @@ export function resolveImportPath(fromFile: string, spec: string): string {
   if (directory === "") return normalizePath(spec);
   return normalizePath(`${directory}/${spec}`);
 }
+
+/** The last segment of a path: the file's name without its directories. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}

@@ -10,6 +10,26 @@ import type { Identifier, Interpolation, StringLiteral, StringPart, TextPart } f
 import type { DiagnosticCode } from "./diagnostics.js";
 import type { Range } from "./source.js";
 
+/** The text a string literal stands for, or undefined when it interpolates (its value is known at boot only). */
+export function literalText(literal: StringLiteral): string | undefined {
+  let text = "";
+  for (const part of literal.parts) {
+    if (part.kind !== "Text") return undefined;
+    text += part.value;
+  }
+  return text;
+}
+
+/**
+ * Where the characters between a string literal's quotes are in `text` (the file's text): a string
+ * cut short by the end of its line has no closing quote to leave out.
+ */
+export function unquotedRange(literal: StringLiteral, text: string): Range {
+  const { start, end } = literal.range;
+  const closed = end - start >= 2 && text[end - 1] === '"';
+  return { start: start + 1, end: closed ? end - 1 : end };
+}
+
 export type ProblemReporter = (code: DiagnosticCode, message: string, range: Range) => void;
 
 const BACKSLASH = 92;

@@ -18,7 +18,8 @@ export type Value =
   /** A bool known only at run time. */
   | { readonly kind: "condition"; readonly condition: Condition };
 
-const unitMilliseconds: Readonly<Record<DurationUnit, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** How many milliseconds one of each duration unit is (in the order units are offered: smallest first). */
+export const unitMilliseconds: Readonly<Record<DurationUnit, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export function durationMilliseconds(amount: number, unit: DurationUnit): number {
   return amount * (unitMilliseconds[unit] ?? 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePath, resolveImportPath } from "../src/index.js";
+import { baseName, normalizePath, resolveImportPath } from "../src/index.js";
 
 describe("resolveImportPath", () => {
   it("takes the path relative to the importing file's directory", () => {
@@ -32,5 +32,13 @@ describe("normalizePath", () => {
 
   it("gives . for an empty relative path", () => {
     expect(normalizePath("a/..")).toBe(".");
+  });
+});
+
+describe("baseName", () => {
+  it("gives the file's name without its directories", () => {
+    expect(baseName("/site/menus/main.ipxm")).toBe("main.ipxm");
+    expect(baseName("menus/linux.ipxm")).toBe("linux.ipxm");
+    expect(baseName("main.ipxm")).toBe("main.ipxm");
   });
 });

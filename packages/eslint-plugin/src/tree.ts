@@ -54,6 +54,11 @@ export interface TreeFile {
   /** Absolute path. */
   readonly path: string;
   readonly text: string;
+  /**
+   * The file's language whatever its name and header say (an editor was told so). By default a file
+   * is ipxm by its `.ipxm` name, and an iPXE script by its name or its `#!ipxe` header.
+   */
+  readonly language?: "ipxm" | "ipxe";
 }
 
 /** Whether a file of the tree is an iPXE script: a `.ipxe`, or anything else (but `.ipxm`) with the header. */
@@ -64,7 +69,20 @@ export function isIpxeScript(path: string, text: string): boolean {
 
 export function createLintTree(files: Iterable<TreeFile>): LintTree {
   const texts = new Map<string, string>();
-  for (const file of files) texts.set(normalizePath(file.path), file.text);
+  const declared = new Map<string, "ipxm" | "ipxe">();
+  for (const file of files) {
+    const key = normalizePath(file.path);
+    texts.set(key, file.text);
+    if (file.language) declared.set(key, file.language);
+  }
+  const isScript = (path: string, text: string) => {
+    const language = declared.get(path);
+    return language ? language === "ipxe" : isIpxeScript(path, text);
+  };
+  const isIpxm = (path: string) => {
+    const language = declared.get(path);
+    return language ? language === "ipxm" : path.endsWith(".ipxm");
+  };
   const scripts = new Map<string, ScriptNode>();
   const models = new Map<string, ScriptModel>();
   const projects = new Map<string, IpxmProject>();
@@ -74,12 +92,12 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
   const values = new Map<string, SettingValues>();
 
   let scriptList: string[] | undefined;
-  const scriptPaths = () => (scriptList ??= [...texts.keys()].filter((path) => isIpxeScript(path, texts.get(path)!)));
+  const scriptPaths = () => (scriptList ??= [...texts.keys()].filter((path) => isScript(path, texts.get(path)!)));
 
   const script = (path: string, text?: string): ScriptNode | undefined => {
     const key = normalizePath(path);
     const held = texts.get(key);
-    if (held === undefined || (text !== undefined && text !== held) || !isIpxeScript(key, held)) return undefined;
+    if (held === undefined || (text !== undefined && text !== held) || !isScript(key, held)) return undefined;
     let node = scripts.get(key);
     if (!node) {
       node = buildScript(held, false);
@@ -130,7 +148,7 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
   // Every `.ipxm` file of the tree, loaded and analysed once: only elaboration depends on the target.
   const ipxm = (): Analysis => {
     if (!ipxmAnalysis) {
-      const roots = [...texts.keys()].filter((path) => path.endsWith(".ipxm")).sort();
+      const roots = [...texts.keys()].filter(isIpxm).sort();
       ipxmAnalysis = analyze(loadWorkspace(roots, host));
     }
     return ipxmAnalysis;
@@ -159,11 +177,11 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
     },
     ipxmText: (path) => {
       const key = normalizePath(path);
-      return key.endsWith(".ipxm") ? texts.get(key) : undefined;
+      return isIpxm(key) ? texts.get(key) : undefined;
     },
     ipxmFile: (path, text) => {
       const key = normalizePath(path);
-      if (!key.endsWith(".ipxm") || texts.get(key) !== text) return undefined;
+      if (!isIpxm(key) || texts.get(key) !== text) return undefined;
       return ipxm().workspace.files.get(key);
     },
     ipxmAnalysis: ipxm,

@@ -67,6 +67,6 @@ export function memoryFileSystem(files: Readonly<Record<string, string>> | Reado
   };
 }
 
-export function isSourceFileName(name: string): boolean {
+function isSourceFileName(name: string): boolean {
   return name.endsWith(".ipxm") || name.endsWith(".ipxe");
 }

@@ -12,7 +12,8 @@ import { pathToUri, uriToPath, type LanguageKind } from "./uris.js";
 export const maxWorkspaceFiles = 5000;
 
 export class ServerWorkspace {
-  private readonly onDisk = new Map<string, string>();
+  /** The folders' source files as read from disk, with their language (worked out once, when read). */
+  private readonly onDisk = new Map<string, { readonly text: string; readonly language: LanguageKind }>();
   private readonly open = new Map<string, SourceDocument>();
   private folders: string[] = [];
   private version = 0;
@@ -35,9 +36,7 @@ export class ServerWorkspace {
     if (folder === "" || this.folders.includes(folder)) return;
     this.folders.push(folder);
     for (const path of this.fileSystem.findSourceFiles(folder, maxWorkspaceFiles - this.onDisk.size)) {
-      if (this.onDisk.has(path)) continue;
-      const text = this.fileSystem.readFile(path);
-      if (text !== undefined) this.onDisk.set(path, text);
+      if (!this.onDisk.has(path)) this.reread(path);
     }
   }
 
@@ -84,9 +83,8 @@ export class ServerWorkspace {
   snapshot(): Snapshot {
     if (!this.current) {
       const documents = new Map<string, SourceDocument>();
-      for (const [path, text] of this.onDisk) {
-        const language = languageOfFile(path, text);
-        if (language) documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
+      for (const [path, { text, language }] of this.onDisk) {
+        documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
       }
       for (const [path, document] of this.open) documents.set(path, document);
       this.current = new Snapshot(this.version, documents, this.target, this.replaced);
@@ -102,8 +100,9 @@ export class ServerWorkspace {
 
   private reread(path: string): void {
     const text = this.fileSystem.readFile(path);
-    if (text === undefined) this.onDisk.delete(path);
-    else this.onDisk.set(path, text);
+    const language = text === undefined ? undefined : languageOfFile(path, text);
+    if (text === undefined || !language) this.onDisk.delete(path);
+    else this.onDisk.set(path, { text, language });
   }
 
   private isInFolders(path: string): boolean {

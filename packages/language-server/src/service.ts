@@ -151,6 +151,6 @@ export class LanguageService {
 
   codeActions(params: CodeActionParams): CodeAction[] {
     const found = this.at(params.textDocument.uri);
-    return found ? codeActions(found.snapshot, found.document, params.range, params.context) : [];
+    return found ? codeActions(found.snapshot, found.document, params.context) : [];
   }
 }

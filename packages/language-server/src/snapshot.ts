@@ -6,6 +6,7 @@
 import type { Analysis, ParsedFile } from "@ipxm/core";
 import { createLintTree, type LintTree, type ScriptModel, type ScriptNode } from "@ipxm/eslint-plugin";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { textShift, type TextShift } from "./text-shift.js";
 import type { LanguageKind } from "./uris.js";
 
 export interface SourceDocument {
@@ -20,11 +21,22 @@ export interface SourceDocument {
   readonly version?: number;
 }
 
+/** The last analysis made, carried over to a newer text of one document (see `carriedAnalysis`). */
+export interface CarriedAnalysis {
+  readonly analysis: Analysis;
+  /** The snapshot that made it. */
+  readonly snapshot: Snapshot;
+  /** The document as that analysis read it. */
+  readonly older: SourceDocument;
+  readonly shift: TextShift;
+}
+
 export class Snapshot {
   private readonly byUri = new Map<string, SourceDocument>();
   private readonly lineIndexes = new Map<string, TextDocument>();
   private lintTree: LintTree | undefined;
   private previous: Snapshot | undefined;
+  private readonly carried = new Map<string, CarriedAnalysis | undefined>();
 
   constructor(
     /** Grows with every change of the workspace. */
@@ -66,7 +78,9 @@ export class Snapshot {
 
   /** The linter's tree of every file: the same reading of each file that the lint rules see. */
   get tree(): LintTree {
-    this.lintTree ??= createLintTree([...this.byPath.values()].map(({ path, text }) => ({ path, text })));
+    this.lintTree ??= createLintTree(
+      [...this.byPath.values()].map(({ path, text, language }) => ({ path, text, language })),
+    );
     return this.lintTree;
   }
 
@@ -90,6 +104,23 @@ export class Snapshot {
     if (own) return { analysis: own, snapshot: this };
     const older = this.previous?.analysisIfMade();
     return older && this.previous ? { analysis: older, snapshot: this.previous } : undefined;
+  }
+
+  /**
+   * For a document whose current text is not analysed yet: the last analysis made, the document as
+   * that analysis read it, and how offsets move between the two texts. Undefined when this snapshot
+   * is analysed (use `analysis()`), when none was ever made, or when the text did not change.
+   */
+  carriedAnalysis(document: SourceDocument): CarriedAnalysis | undefined {
+    if (this.carried.has(document.path)) return this.carried.get(document.path);
+    let carried: CarriedAnalysis | undefined;
+    const latest = this.latestAnalysis();
+    const older = latest?.snapshot.documentAtPath(document.path);
+    if (latest && latest.snapshot !== this && older && older.text !== document.text) {
+      carried = { ...latest, older, shift: textShift(older.text, document.text) };
+    }
+    this.carried.set(document.path, carried);
+    return carried;
   }
 
   /** The parse of an `.ipxm` document. */

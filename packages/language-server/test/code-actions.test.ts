@@ -14,8 +14,7 @@ function lint(fx: Fixture, path: string): Diagnostic[] {
 /** The actions for the diagnostics of a file, as an editor asks for them (all of the file's problems). */
 function actionsFor(fx: Fixture, path: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const document = fx.document(path);
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return codeActions(fx.snapshot(), document, range, { diagnostics, ...(only ? { only } : {}) });
+  return codeActions(fx.snapshot(), document, { diagnostics, ...(only ? { only } : {}) });
 }
 
 /** Applies an action's edit to the file the way the editor would, as the file's next version. */

@@ -147,6 +147,12 @@ describe("completion in .ipxm: keywords in context", () => {
     expect(labels(items)).not.toContain("on failure");
   });
 
+  it("reads a raw block's line continued with a backslash as one line", () => {
+    const items = labels(complete(main("entry e() {\n  ipxe {\n    choose \\\n      --┆\n  }\n}")));
+    expect(items).toContain("--timeout");
+    expect(items).not.toContain("imgfetch");
+  });
+
   it("offers nothing inside a comment or a plain string", () => {
     expect(complete(main("// a menu ┆\nmenu m {}"))).toEqual([]);
     expect(complete(main("/* menu\n ┆ */"))).toEqual([]);
@@ -385,6 +391,15 @@ describe("completion in .ipxe scripts", () => {
       );
     }
     expect(item(complete({ "/w/a.ipxe": "#!ipxe\ngo┆" }), "goto").detail).toBe("goto <label>");
+  });
+
+  it("describes a command as hover does: its synopsis, how it fails and whether the target has it", () => {
+    const documentation = item(complete({ "/w/a.ipxe": "#!ipxe\n┆" }), "imgfetch").documentation;
+    expect(documentation).toMatchObject({ kind: "markdown" });
+    const text = (documentation as { value: string }).value;
+    expect(text).toContain("```ipxe\nimgfetch [--name <name>]");
+    expect(text).toContain("a failure aborts the script unless the command is guarded with `||`");
+    expect(text).toContain(`Available in the target \`${target.name}\``);
   });
 
   it("marks the commands the target profile lacks and shows them last", () => {

@@ -64,6 +64,22 @@ describe("folding an .ipxm file", () => {
     ]);
   });
 
+  it("reads `if ipxe {` as the lexer does: a condition on a constant, not a raw block", () => {
+    const text = [
+      "const ipxe = true", // 0
+      "entry e() {", // 1
+      "  if ipxe {", // 2
+      '    echo "}"', // 3
+      "    boot", // 4
+      "  }", // 5
+      "}", // 6
+    ].join("\n");
+    expect(shape(folds("/w/a.ipxm", text))).toEqual([
+      [1, 5, undefined],
+      [2, 4, undefined],
+    ]);
+  });
+
   it("folds block comments, runs of two or more line comments, and runs of imports", () => {
     const text = [
       "// The main menu.", // 0

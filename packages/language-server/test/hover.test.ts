@@ -172,6 +172,18 @@ describe("hover in .ipxm: words", () => {
     );
   });
 
+  it("shows a quoted hotkey from its opening quote, even when the key is an escaped quote", () => {
+    const text = shown(main('menu m "M" {\n  item a "A" key [|┆"\\""|] -> shell\n}'));
+    expect(text).toContain("Hotkey: pressing");
+    expect(shown(main('menu m "M" {\n  item a "A" [|k┆ey|] "\\"" -> shell\n}'))).toContain("The item's hotkey");
+  });
+
+  it("reads a raw block's line continued with a backslash as one line: only its first word is a command", () => {
+    const raw = (line: string) => main(`entry e() {\n  ipxe {\n    ${line}\n  }\n}`);
+    expect(hoverAt(raw("imgfetch \\\n      d┆hcp"))).toBeNull();
+    expect(shown(raw("[|imgf┆etch|] \\\n      dhcp"))).toContain("imgfetch [--name <name>]");
+  });
+
   it("shows nothing in a comment", () => {
     expect(hoverAt(main("// the menu┆ of menus\nmenu m {}"))).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textShift } from "../src/features/text-shift.js";
+import { textShift } from "../src/text-shift.js";
 
 describe("carrying offsets over an edit", () => {
   it("keeps offsets before the change, moves those after it, and has none inside it", () => {

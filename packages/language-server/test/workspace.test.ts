@@ -54,6 +54,19 @@ describe("the server's workspace", () => {
   });
 });
 
+describe("a document's language", () => {
+  it("is the one the editor gives, whatever the file's name and first line say", () => {
+    const workspace = new ServerWorkspace(memoryFileSystem({}));
+    const script = pathToUri("/w/boot.cfg");
+    const menu = pathToUri("/w/menu.txt");
+    workspace.openDocument(script, "ipxe", 1, ":start\ngoto start\n");
+    workspace.openDocument(menu, "ipxm", 1, 'menu main "M" {\n  item a "A" -> shell\n}\n');
+    const snapshot = workspace.snapshot();
+    expect(snapshot.scriptModel(snapshot.document(script)!)?.labels.has("start")).toBe(true);
+    expect(snapshot.analysis().lookup("main", "/w/menu.txt")?.kind).toBe("menu");
+  });
+});
+
 describe("test fixtures", () => {
   it("remove the markers and report where they were", () => {
     expect(unmark("a┆b [|cd|] [|e|]")).toEqual({

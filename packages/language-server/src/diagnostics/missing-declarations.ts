@@ -5,12 +5,13 @@
  * the rest.
  */
 import {
-  astChildKeys,
   builtinSettings,
+  childrenOf,
   keywords,
   type Analysis,
   type BootAction,
   type Expression,
+  type Node,
   type OpenMenuAction,
   type ParsedFile,
   type Range,
@@ -69,21 +70,16 @@ function appendAtEnd(
 
 /** The `menu ID` or `boot ID(…)` whose name is exactly at `range`. */
 function findUse(file: ParsedFile, range: Range): OpenMenuAction | BootAction | undefined {
-  const pending: unknown[] = [file.ast];
+  const pending: Node[] = [file.ast];
   while (pending.length > 0) {
-    const node = pending.pop() as { kind: string; range: Range } | undefined;
-    if (!node || typeof node !== "object") continue;
+    const node = pending.pop()!;
     // Only nodes that contain the range can hold the use.
-    if (node.range && (node.range.start > range.start || node.range.end < range.end)) continue;
+    if (node.range.start > range.start || node.range.end < range.end) continue;
     if (node.kind === "OpenMenu" && sameRange((node as OpenMenuAction).menu.range, range)) {
       return node as OpenMenuAction;
     }
     if (node.kind === "BootEntry" && sameRange((node as BootAction).entry.range, range)) return node as BootAction;
-    for (const key of astChildKeys[node.kind] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) pending.push(...child);
-      else if (child) pending.push(child);
-    }
+    pending.push(...childrenOf(node));
   }
   return undefined;
 }

@@ -11,7 +11,6 @@ import {
   type CodeAction,
   type CodeActionContext,
   type Diagnostic,
-  type Range,
   type TextEdit,
 } from "vscode-languageserver";
 import { readDiagnosticData, versionKey, type LintDiagnosticData, type LintEdit } from "../diagnostics/data.js";
@@ -23,19 +22,15 @@ import { lintDocument } from "./diagnostics.js";
 /** Applies every lint fix of a document at once. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.ipxm`;
 
-export function codeActions(
-  snapshot: Snapshot,
-  document: SourceDocument,
-  _range: Range,
-  context: CodeActionContext,
-): CodeAction[] {
+export function codeActions(snapshot: Snapshot, document: SourceDocument, context: CodeActionContext): CodeAction[] {
   try {
     const wanted = (kind: string) =>
       context.only === undefined || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix)) {
+      const current = new CurrentLint(snapshot, document);
       for (const diagnostic of context.diagnostics) {
-        const data = currentData(snapshot, document, diagnostic);
+        const data = currentData(current, document, diagnostic);
         if (data) actions.push(...quickFixes(snapshot, document, diagnostic, data));
       }
     }
@@ -55,7 +50,7 @@ export function codeActions(
  * client that does not hand `data` back still gets actions for a diagnostic the current lint has.
  */
 function currentData(
-  snapshot: Snapshot,
+  current: CurrentLint,
   document: SourceDocument,
   diagnostic: Diagnostic,
 ): LintDiagnosticData | undefined {
@@ -63,16 +58,35 @@ function currentData(
   const data = readDiagnosticData(diagnostic.data);
   if (data) return data.version === versionKey(document.version) ? data : undefined;
   if (diagnostic.data !== undefined) return undefined;
-  const same = lintDocument(snapshot, document).find(
-    (ours) =>
-      ours.message === diagnostic.message &&
-      ours.code === diagnostic.code &&
-      ours.range.start.line === diagnostic.range.start.line &&
-      ours.range.start.character === diagnostic.range.start.character &&
-      ours.range.end.line === diagnostic.range.end.line &&
-      ours.range.end.character === diagnostic.range.end.character,
-  );
+  const same = current.matching(diagnostic);
   return same ? readDiagnosticData(same.data) : undefined;
+}
+
+/** The document's current lint, looked up by what a client hands back: words, code and range. */
+class CurrentLint {
+  private index: Map<string, Diagnostic> | undefined;
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly document: SourceDocument,
+  ) {}
+
+  matching(diagnostic: Diagnostic): Diagnostic | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      for (const ours of lintDocument(this.snapshot, this.document)) {
+        const key = identity(ours);
+        // The first of two alike is the one a search in order would find.
+        if (!this.index.has(key)) this.index.set(key, ours);
+      }
+    }
+    return this.index.get(identity(diagnostic));
+  }
+}
+
+function identity(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}\0${JSON.stringify(diagnostic.code)}\0${diagnostic.message}`;
 }
 
 function quickFixes(

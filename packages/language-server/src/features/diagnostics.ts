@@ -15,7 +15,7 @@ import {
 } from "vscode-languageserver";
 import { versionKey, type LintDiagnosticData, type LintEdit } from "../diagnostics/data.js";
 import { runLinter, type LintMessage } from "../diagnostics/lint-run.js";
-import { toLspRange } from "../positions.js";
+import { offsetOfLineColumn, startOfDocument, toLspRange } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
 
 /** Rules whose findings are things nobody uses: editors grey them out. */
@@ -64,7 +64,7 @@ function lintUncached(snapshot: Snapshot, document: SourceDocument): Diagnostic[
     // A rule that breaks on some text must not take the server down; say so where it shows.
     return [
       {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: startOfDocument(),
         severity: DiagnosticSeverity.Warning,
         source: "ipxm",
         message: `ipxm could not check this file: ${firstLine(error)}`,
@@ -85,8 +85,9 @@ class MessageConverter {
   private readonly text: string;
   /** ESLint removes a byte order mark before linting: its offsets start after it. */
   private readonly shift: number;
-  private lineStarts: readonly number[] | undefined;
-  private coreDiagnostics: readonly CoreDiagnostic[] | undefined;
+  private source: SourceText | undefined;
+  /** The core's diagnostics of the document by place and words (`start:end:message`). */
+  private coreDiagnostics: Map<string, CoreDiagnostic[]> | undefined;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -166,27 +167,18 @@ class MessageConverter {
 
   /** Offset of a 0-based line and column as ESLint counts them (lines end at `\n`). */
   private offsetAt(line: number, column: number): number {
-    this.lineStarts ??= new SourceText(this.document.path, this.text).lineStarts;
-    const starts = this.lineStarts;
-    if (line < 0) return 0;
-    if (line >= starts.length) return this.text.length;
-    const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
-    return Math.min(starts[line]! + Math.max(0, column), lineEnd);
+    this.source ??= new SourceText(this.document.path, this.text);
+    return offsetOfLineColumn(this.source, line, column);
   }
 
   /** The core diagnostic a `core` message of a rule stands for (same place and words). */
   private coreDiagnostic(start: number, end: number, message: string, code?: string): CoreDiagnostic | undefined {
     if (this.document.language !== "ipxm") return undefined;
-    this.coreDiagnostics ??= this.snapshot.tree
-      .ipxmProject(usableTarget(this.snapshot.target))
-      .diagnosticsOf(this.document.path);
-    return this.coreDiagnostics.find(
-      (diagnostic) =>
-        diagnostic.range.start === start &&
-        diagnostic.range.end === end &&
-        diagnostic.message === message &&
-        (code === undefined || diagnostic.code === code),
+    this.coreDiagnostics ??= byPlaceAndWords(
+      this.snapshot.tree.ipxmProject(usableTarget(this.snapshot.target)).diagnosticsOf(this.document.path),
     );
+    const candidates = this.coreDiagnostics.get(placeAndWords(start, end, message));
+    return candidates?.find((diagnostic) => code === undefined || diagnostic.code === code);
   }
 
   /** The parser's diagnostic of a parse error ESLint reports at `start`. */
@@ -208,6 +200,21 @@ class MessageConverter {
     }
     return found;
   }
+}
+
+function byPlaceAndWords(diagnostics: readonly CoreDiagnostic[]): Map<string, CoreDiagnostic[]> {
+  const index = new Map<string, CoreDiagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const key = placeAndWords(diagnostic.range.start, diagnostic.range.end, diagnostic.message);
+    const list = index.get(key);
+    if (list) list.push(diagnostic);
+    else index.set(key, [diagnostic]);
+  }
+  return index;
+}
+
+function placeAndWords(start: number, end: number, message: string): string {
+  return `${start}:${end}:${message}`;
 }
 
 /** The target the rules elaborate for: the configured one, unless no such profile exists. */

@@ -7,6 +7,7 @@ import type { Comment, ParsedFile } from "@ipxm/core";
 import type { LineNode, ScriptModel, ScriptNode } from "@ipxm/eslint-plugin";
 import { FoldingRangeKind, type FoldingRange } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { lineOf, lineStartOf } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
 import { bracketPairs } from "./folding-brackets.js";
 import { labelSections } from "./symbols-ipxe.js";
@@ -42,11 +43,9 @@ function ipxmFolds(text: string, file: ParsedFile | undefined, lines: TextDocume
   // Comments first: a comment block wins a line it shares with a block's opening bracket.
   if (file) commentFolds(text, file.comments, lines, folds);
   for (const pair of bracketPairs(text)) {
-    const startLine = lines.positionAt(pair.open).line;
-    const close = lines.positionAt(pair.close);
+    const closeLine = lineOf(lines, pair.close);
     // A closing bracket that starts its line stays visible, as in every C-like editor.
-    const closeStartsLine = text.slice(pair.close - close.character, pair.close).trim() === "";
-    folds.add(startLine, closeStartsLine ? close.line - 1 : close.line);
+    folds.add(lineOf(lines, pair.open), startsLine(text, lines, pair.close) ? closeLine - 1 : closeLine);
   }
   if (file) importFolds(file, lines, folds);
 }
@@ -58,22 +57,21 @@ function commentFolds(text: string, comments: readonly Comment[], lines: TextDoc
     run = undefined;
   };
   for (const comment of comments) {
-    const start = lines.positionAt(comment.range.start);
+    const line = lineOf(lines, comment.range.start);
     if (comment.kind === "block") {
       endRun();
-      folds.add(start.line, lines.positionAt(comment.range.end).line, FoldingRangeKind.Comment);
+      folds.add(line, lineOf(lines, comment.range.end), FoldingRangeKind.Comment);
       continue;
     }
     // Only a comment alone on its line joins a run; one after code belongs to that code.
-    const alone = text.slice(comment.range.start - start.character, comment.range.start).trim() === "";
-    if (!alone) {
+    if (!startsLine(text, lines, comment.range.start)) {
       endRun();
       continue;
     }
-    if (run && start.line === run.last + 1) run.last = start.line;
+    if (run && line === run.last + 1) run.last = line;
     else {
       endRun();
-      run = { first: start.line, last: start.line };
+      run = { first: line, last: line };
     }
   }
   endRun();
@@ -90,18 +88,23 @@ function importFolds(file: ParsedFile, lines: TextDocument, folds: Folds): void 
       endRun();
       continue;
     }
-    const first = lines.positionAt(declaration.range.start).line;
-    const last = lines.positionAt(declaration.range.end).line;
+    const first = lineOf(lines, declaration.range.start);
+    const last = lineOf(lines, declaration.range.end);
     if (run) run.last = last;
     else run = { first, last };
   }
   endRun();
 }
 
+/** Whether only white space comes before `offset` on its line. */
+function startsLine(text: string, lines: TextDocument, offset: number): boolean {
+  return text.slice(lineStartOf(lines, offset), offset).trim() === "";
+}
+
 function ipxeFolds(script: ScriptNode, model: ScriptModel, lines: TextDocument, folds: Folds): void {
   // Lines are found from offsets, as the editor counts them (a lone CR ends a line for it, not for iPXE).
-  const first = (line: LineNode) => lines.positionAt(line.range[0]).line;
-  const last = (line: LineNode) => lines.positionAt(line.range[1]).line;
+  const first = (line: LineNode) => lineOf(lines, line.range[0]);
+  const last = (line: LineNode) => lineOf(lines, line.range[1]);
   for (const section of labelSections(script)) {
     folds.add(first(section.line), last(section.lastLine), FoldingRangeKind.Region);
   }

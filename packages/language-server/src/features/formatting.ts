@@ -4,12 +4,13 @@
  * never disagree. The result goes back as one edit per changed run of lines. A file that does not
  * parse is left alone: formatting what error recovery made of it would drop what it skipped.
  */
+import { SourceText } from "@ipxm/core";
 import plugin from "@ipxm/prettier-plugin";
 // The standalone build: the server is bundled into one file, and Prettier's main entry loads its
 // parsers and config resolution from disk.
 import { format } from "prettier/standalone";
 import type { Range, TextEdit } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { lineIndex, newlineLineAt, newlineLineStart, toLspRange, toOffset } from "../positions.js";
 import type { SourceDocument } from "../snapshot.js";
 import { diffLines, splitLines, type Hunk } from "./formatting-diff.js";
 
@@ -55,33 +56,19 @@ async function formattedChange(document: SourceDocument, config: FormatConfig): 
   if (formatted === undefined || formatted === document.text) return undefined;
   const before = splitLines(document.text);
   const after = splitLines(formatted);
-  // Where each old line starts, and one more entry for the end of the text.
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of before) {
-    starts.push(offset);
-    offset += line.length;
-  }
-  starts.push(offset);
-  const lines = TextDocument.create(document.uri, document.language, 0, document.text);
+  // The diff's lines end at `\n`; the edits' positions are the editor's.
+  const source = new SourceText(document.path, document.text);
+  const lines = lineIndex(document);
   return {
     hunks: diffLines(before, after),
     edit: (hunk) => ({
-      range: { start: lines.positionAt(starts[hunk.oldStart]!), end: lines.positionAt(starts[hunk.oldEnd]!) },
+      range: toLspRange(lines, [newlineLineStart(source, hunk.oldStart), newlineLineStart(source, hunk.oldEnd)]),
       newText: after.slice(hunk.newStart, hunk.newEnd).join(""),
     }),
-    offsetOf: (position) => lines.offsetAt(position),
-    lineAt(offset) {
-      let low = 0;
-      let high = before.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]! <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return Math.max(0, low);
-    },
-    lineStart: (line) => starts[line] ?? offset,
+    offsetOf: (position) => toOffset(lines, position),
+    // The end of a text that ends with a line end is on its last line, not on an empty one after it.
+    lineAt: (offset) => Math.min(newlineLineAt(source, offset), Math.max(0, before.length - 1)),
+    lineStart: (line) => newlineLineStart(source, line),
   };
 }
 

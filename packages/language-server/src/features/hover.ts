@@ -7,7 +7,6 @@ import type { Snapshot, SourceDocument } from "../snapshot.js";
 import { toOffset } from "../positions.js";
 import { ipxeHover } from "./hover/ipxe.js";
 import { ipxmHover } from "./hover/ipxm.js";
-import { textShift } from "./text-shift.js";
 
 export function hover(snapshot: Snapshot, document: SourceDocument, position: Position): Hover | null {
   const offset = toOffset(snapshot.lines(document), position);
@@ -21,11 +20,9 @@ export function hover(snapshot: Snapshot, document: SourceDocument, position: Po
  * Undefined when that cannot be done; the caller then analyses the current text.
  */
 function fromLatestAnalysis(snapshot: Snapshot, document: SourceDocument, offset: number): Hover | null | undefined {
-  const latest = snapshot.latestAnalysis();
-  if (!latest || latest.snapshot === snapshot) return undefined;
-  const older = latest.snapshot.documentAtPath(document.path);
-  if (!older || older.text === document.text) return undefined;
-  const shift = textShift(older.text, document.text);
+  const carried = snapshot.carriedAnalysis(document);
+  if (!carried) return undefined;
+  const { shift, older } = carried;
   const lines = snapshot.lines(document);
   const { line } = lines.positionAt(offset);
   const lineStart = lines.offsetAt({ line, character: 0 });
@@ -34,9 +31,9 @@ function fromLatestAnalysis(snapshot: Snapshot, document: SourceDocument, offset
   if (shift.changed.start <= lineEnd && shift.changed.end >= lineStart) return undefined;
   const oldOffset = shift.toOld(offset);
   if (oldOffset === undefined) return undefined;
-  const answer = ipxmHover(latest.snapshot, older, oldOffset);
+  const answer = ipxmHover(carried.snapshot, older, oldOffset);
   if (!answer?.range) return answer;
-  const oldLines = latest.snapshot.lines(older);
+  const oldLines = carried.snapshot.lines(older);
   const start = shift.fromOld(oldLines.offsetAt(answer.range.start));
   const end = shift.fromOld(oldLines.offsetAt(answer.range.end));
   if (start === undefined || end === undefined) return undefined;

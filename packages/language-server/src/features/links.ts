@@ -3,13 +3,19 @@
  * http(s) URL opens that URL. iPXE: the plain http(s) URLs given to the commands that fetch images,
  * and the script a `chain` names beside this one.
  */
-import { resolveImportPath, type ParsedFile, type StringLiteral } from "@ipxm/core";
+import {
+  forEachNode,
+  literalText,
+  resolveImportPath,
+  unquotedRange,
+  type ParsedFile,
+  type StringLiteral,
+} from "@ipxm/core";
 import type { ScriptNode } from "@ipxm/eslint-plugin";
 import type { DocumentLink } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { toLspRange } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
-import { walkAst } from "./symbols-walk.js";
 
 export function documentLinks(snapshot: Snapshot, document: SourceDocument): DocumentLink[] {
   const lines = snapshot.lines(document);
@@ -27,26 +33,19 @@ function ipxmLinks(snapshot: Snapshot, file: ParsedFile, lines: TextDocument): D
   for (const { node, resolved } of file.imports) {
     imports.add(node.path);
     const target = snapshot.documentAtPath(resolved);
-    if (target) links.push({ range: toLspRange(lines, insideQuotes(file.source.text, node.path)), target: target.uri });
+    if (target)
+      links.push({ range: toLspRange(lines, unquotedRange(node.path, file.source.text)), target: target.uri });
   }
-  walkAst(file.ast, ({ node }) => {
+  forEachNode(file.ast, (node) => {
     if (node.kind !== "String" || imports.has(node as StringLiteral)) return;
-    const parts = (node as StringLiteral).parts ?? [];
-    if (parts.length === 0 || parts.some((part) => part.kind !== "Text")) return;
-    const url = parts.map((part) => (part.kind === "Text" ? part.value : "")).join("");
-    if (isHttpUrl(url))
-      links.push({ range: toLspRange(lines, insideQuotes(file.source.text, node as StringLiteral)), target: url });
+    const url = literalText(node as StringLiteral);
+    if (url !== undefined && isHttpUrl(url)) {
+      links.push({ range: toLspRange(lines, unquotedRange(node as StringLiteral, file.source.text)), target: url });
+    }
   });
   return links.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-}
-
-/** A string literal without its quotes (a string cut short by the line end has no closing one). */
-function insideQuotes(text: string, literal: StringLiteral): { start: number; end: number } {
-  const { start, end } = literal.range;
-  const closed = end - start >= 2 && text[end - 1] === '"';
-  return { start: start + 1, end: closed ? end - 1 : end };
 }
 
 /** The iPXE commands (by canonical name) whose arguments are images to fetch. */

@@ -101,7 +101,7 @@ function expansionTokens(text: string, [start, end]: Span, add: TokenList["add"]
 }
 
 /** iPXE's own settings, which every script may read without setting them. */
-export function isBuiltinSetting(name: string): boolean {
+function isBuiltinSetting(name: string): boolean {
   return builtinSettings.has(name) || Object.hasOwn(predefinedSettingTypes, name);
 }
 

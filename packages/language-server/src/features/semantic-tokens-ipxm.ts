@@ -4,6 +4,7 @@
  * Keywords, strings and comments are the grammar's: they need no analysis.
  */
 import {
+  forEachNode,
   memdiskModes,
   typeNames,
   type Analysis,
@@ -16,7 +17,6 @@ import {
 } from "@ipxm/core";
 import { ipxeLineTokens, rawIpxeLines } from "./semantic-tokens-ipxe.js";
 import type { TokenList, TokenModifier, TokenType } from "./semantic-tokens-list.js";
-import { walkAst } from "./symbols-walk.js";
 
 type Style = readonly [TokenType, readonly TokenModifier[]];
 
@@ -57,7 +57,7 @@ const knownModes = new Set<string>(memdiskModes);
 
 export function ipxmTokens(file: ParsedFile, analysis: Analysis, tokens: TokenList): void {
   const text = file.source.text;
-  walkAst(file.ast, ({ node, parent, key }) => {
+  forEachNode(file.ast, (node, parent, key) => {
     switch (node.kind) {
       case "Identifier":
         identifier(node as Identifier, parent ? `${parent.kind}.${key}` : "", analysis, tokens);

@@ -5,6 +5,7 @@
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { toLspPosition } from "../positions.js";
 
 export const tokenTypes = [
   "namespace",
@@ -57,7 +58,7 @@ export class TokenList {
       if (token.start < covered || token.end > text.length) continue;
       covered = token.end;
       for (const [start, end] of lineSegments(text, token.start, token.end)) {
-        const position = lines.positionAt(start);
+        const position = toLspPosition(lines, start);
         builder.push(position.line, position.character, end - start, token.type, token.modifiers);
       }
     }

@@ -39,7 +39,7 @@ export function labelSections(script: ScriptNode): LabelSection[] {
   return sections;
 }
 
-export function hasContent(line: LineNode): boolean {
+function hasContent(line: LineNode): boolean {
   return line.label !== undefined || line.comment !== undefined || line.commands.some((c) => c.words.length > 0);
 }
 

@@ -4,8 +4,10 @@
  * among the menu's other items, since that is where they appear on the screen.
  */
 import {
+  forEachMenuMember,
   formatType,
   symbolId,
+  unquotedRange,
   type Analysis,
   type ConstDecl,
   type EntryDecl,
@@ -83,8 +85,7 @@ class IpxmOutline {
 
   /** Items and gaps into `children`, `default …` into `details`, through nested blocks. */
   private members(members: readonly MenuMember[] | undefined, children: DocumentSymbol[], details: string[]): void {
-    for (const member of members ?? []) {
-      if (!member) continue;
+    forEachMenuMember(members, (member) => {
       switch (member.kind) {
         case "Item": {
           const text = member.text ? this.written(member.text) : undefined;
@@ -116,18 +117,10 @@ class IpxmOutline {
             );
           }
           break;
-        case "For":
-          this.members(member.body, children, details);
-          break;
-        case "If":
-        case "When":
-          this.members(member.then, children, details);
-          this.members(member.else, children, details);
-          break;
         default:
           break;
       }
-    }
+    });
   }
 
   entry(entry: EntryDecl): DocumentSymbol {
@@ -178,11 +171,12 @@ class IpxmOutline {
 
   /** A text as written, without its quotes (a string) or as the expression it is. */
   private written(expression: Expression): string {
-    const source = this.text.slice(expression.range.start, expression.range.end);
-    if (expression.kind === "String" && source.length >= 2 && source.startsWith('"') && source.endsWith('"')) {
-      return source.slice(1, -1);
+    if (expression.kind === "String") {
+      const inside = unquotedRange(expression, this.text);
+      // A string cut short by the line end is shown as written, its opening quote too.
+      if (inside.end < expression.range.end) return this.text.slice(inside.start, inside.end);
     }
-    return source;
+    return this.source(expression);
   }
 
   private symbol(

@@ -2,7 +2,7 @@
  * Document symbols (the outline: menu → items, entry → parameters, label → menus) and workspace
  * symbols (every top-level ipxm declaration and every iPXE label, found by a few typed letters).
  */
-import type { SymbolInfo } from "@ipxm/core";
+import { baseName, type SymbolInfo } from "@ipxm/core";
 import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from "vscode-languageserver";
 import { toLspRange } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
@@ -98,7 +98,7 @@ function declarationKind(symbol: SymbolInfo): SymbolKind | undefined {
  * How well `name` matches the letters typed (already lower case), lower is better, undefined when
  * they are not a subsequence of it: the name itself, then a prefix, then a substring, then the rest.
  */
-export function matchScore(name: string, query: string): number | undefined {
+function matchScore(name: string, query: string): number | undefined {
   if (query === "") return 0;
   const lower = name.toLowerCase();
   if (lower === query) return 0;
@@ -107,8 +107,4 @@ export function matchScore(name: string, query: string): number | undefined {
   let at = 0;
   for (let i = 0; i < lower.length && at < query.length; i++) if (lower[i] === query[at]) at++;
   return at === query.length ? 3 : undefined;
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
 }

@@ -10,6 +10,7 @@ import {
   commandTable,
   isIpxeSpace,
   optionAvailable,
+  positionalKind,
   settingTypeNames,
   type CommandSpec,
   type TargetProfile,
@@ -18,9 +19,11 @@ import { CompletionItemKind, type CompletionItem, type Range } from "vscode-lang
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import { toLspRange } from "../../positions.js";
-import { builtinSettingDoc, ipxeSettingNames } from "../hover/setting-docs.js";
+import { commandDoc } from "../docs/commands.js";
+import { builtinSettingDoc, ipxeSettingNames } from "../docs/settings.js";
+import { logicalLineStart, optionOfWord } from "../ipxe-words.js";
+import { ipxeTarget } from "../target.js";
 import { addHotkeys, freeHotkeys, ItemSink } from "./items.js";
-import { ipxeTarget } from "./target.js";
 
 interface LineWord {
   readonly text: string;
@@ -51,7 +54,7 @@ export function rawLineCompletion(
   lines: TextDocument,
   target: TargetProfile,
 ): CompletionItem[] {
-  const lineStart = Math.max(blockTextStart, text.lastIndexOf("\n", offset - 1) + 1);
+  const lineStart = Math.max(blockTextStart, logicalLineStart(text, offset));
   return lineCompletion(text, lineStart, offset, lines, target, undefined);
 }
 
@@ -100,28 +103,15 @@ function lineCompletion(
 
   const sink = new ItemSink(range(wordStart));
   const previous = before[before.length - 1]!;
-  const option = before.length > 1 ? optionNamed(spec, previous.text) : undefined;
-  if (option?.argument !== undefined) {
-    optionValues(sink, spec, option.long, command, lineStart, model);
+  const named = before.length > 1 ? optionOfWord(spec, previous.text) : undefined;
+  if (named?.option.argument !== undefined && !named.valueAttached) {
+    optionValues(sink, spec, named.option.long, command, lineStart, model);
     return sink.items;
   }
-  const position = positionalIndex(spec, before.slice(1));
-  const kind = (spec.positionals[position] ?? spec.rest)?.kind;
+  const kind = positionalKind(spec, positionalIndex(spec, before.slice(1)));
   if (kind === "label" && model) labels(sink, model);
   else if (kind === "setting") settingNames(sink, model);
   return sink.items;
-}
-
-/** Where the logical line holding `offset` starts: lines ending in `\` continue on the next one. */
-function logicalLineStart(text: string, offset: number): number {
-  let start = text.lastIndexOf("\n", offset - 1) + 1;
-  while (start > 0) {
-    let end = start - 1;
-    if (text.charCodeAt(end - 1) === 13) end--;
-    if (text.charCodeAt(end - 1) !== 92) break;
-    start = text.lastIndexOf("\n", end - 2) + 1;
-  }
-  return start;
 }
 
 /** The words of `text` between `from` and `to`, split as iPXE splits them (continuations joined). */
@@ -149,12 +139,6 @@ function splitWords(text: string, from: number, to: number): LineWord[] {
   return words;
 }
 
-function optionNamed(spec: CommandSpec, word: string) {
-  if (word.startsWith("--")) return spec.options.find((option) => option.long === word.slice(2));
-  if (/^-[A-Za-z]$/.test(word)) return spec.options.find((option) => option.short === word.slice(1));
-  return undefined;
-}
-
 /** How many positional arguments come before the cursor (options and their values skipped). */
 function positionalIndex(spec: CommandSpec, args: readonly LineWord[]): number {
   let count = 0;
@@ -164,8 +148,8 @@ function positionalIndex(spec: CommandSpec, args: readonly LineWord[]): number {
     if (!optionsEnded && word === "--") {
       optionsEnded = true;
     } else if (!optionsEnded && word.startsWith("-") && word.length > 1) {
-      const option = optionNamed(spec, word);
-      if (option?.argument !== undefined && !word.includes("=")) k++;
+      const named = optionOfWord(spec, word);
+      if (named?.option.argument !== undefined && !named.valueAttached) k++;
     } else {
       // iPXE stops reading options at the first positional argument.
       optionsEnded = true;
@@ -187,19 +171,10 @@ function commandItems(sink: ItemSink, target: TargetProfile): CompletionItem[] {
       group: available ? 0 : 2,
       detail: spec.usage,
       ...(available ? {} : { description: `not in ${target.name}` }),
-      documentation: commandSummary(spec, target),
+      documentation: commandDoc(spec, target, { brief: true }),
     });
   }
   return sink.items;
-}
-
-/** A few lines on a command: synonyms, whether it fails in normal use, and the target's support. */
-export function commandSummary(spec: CommandSpec, target: TargetProfile): string {
-  const lines = [`\`${spec.usage}\``];
-  if (spec.name !== spec.canonical) lines.push(`Another name of \`${spec.canonical}\`.`);
-  if (spec.fallible) lines.push("Fails in normal use: an unguarded failure aborts the script (add `|| …`).");
-  if (!target.commands.has(spec.name)) lines.push(`Not in the target \`${target.name}\` (${target.build}).`);
-  return lines.join("\n\n");
 }
 
 function optionItems(sink: ItemSink, spec: CommandSpec, target: TargetProfile): CompletionItem[] {

@@ -13,10 +13,11 @@ import {
   actionKeywords,
   continuationKeywords as more,
   declarationKeywords,
+  declarationWords,
   memberKeywords,
   statementKeywords,
   type KeywordChoice,
-} from "./ipxm-vocabulary.js";
+} from "../docs/keywords.js";
 
 /** The type a value position wants, as far as the grammar tells. */
 export type ValueHint = "any" | "string" | "url" | "int" | "bool" | "duration" | "list" | "arch" | "platform";
@@ -53,7 +54,7 @@ export interface Expectation {
 
 export interface Local {
   readonly name: string;
-  /** Offset of the declaring name (core's symbol id is `file#offset`). */
+  /** Offset of the declaring name (core identifies the symbol by it). */
   readonly start: number;
   readonly kind: "param" | "loop-variable";
 }
@@ -77,9 +78,6 @@ export interface CompletionContext {
 const maxNesting = 200;
 
 const keywordSet: ReadonlySet<string> = new Set(keywords);
-
-/** Words that begin a declaration: inside a body they mean its closing brace is missing. */
-const declarationStarts = new Set(["import", "target", "const", "setting", "menu", "entry"]);
 
 /** Words that begin an entry statement: they end a kernel's argument list. */
 const statementStarts = new Set(statementKeywords.map((keyword) => keyword.label.split(" ")[0]!));
@@ -172,7 +170,7 @@ class ContextParser {
   /** A word that begins a declaration, seen where a member or statement should be. */
   private atDeclaration(): boolean {
     const token = this.peek();
-    if (token?.kind !== "name" || !declarationStarts.has(token.text)) return false;
+    if (token?.kind !== "name" || !declarationWords.has(token.text)) return false;
     // `menu x` is also an entry statement; a declaration has a title or a block after the name.
     if (token.text === "menu" && this.block === "entry") return this.peek(2)?.kind === "string" || this.is("{", 2);
     return true;

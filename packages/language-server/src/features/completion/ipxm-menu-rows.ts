@@ -4,6 +4,7 @@
  * whole menu, before and after the cursor, up to its closing brace or the next declaration.
  */
 import { slugify } from "@ipxm/core";
+import { declarationWords } from "../docs/keywords.js";
 import { scanWindow, type WindowToken } from "./ipxm-scan.js";
 
 export interface MenuRows {
@@ -12,8 +13,6 @@ export interface MenuRows {
   /** Hotkeys as written (`key "?"` without its quotes). */
   readonly keys: readonly string[];
 }
-
-const declarationStarts = new Set(["import", "target", "const", "setting", "menu", "entry"]);
 
 /**
  * `nameStart`: the menu's name; `end`: where the next declaration starts (or the end of the text);
@@ -33,7 +32,7 @@ export function menuRows(text: string, nameStart: number, end: number, cursor: n
     if (token.kind === "punct" && token.text === "{") depth++;
     else if (token.kind === "punct" && token.text === "}" && --depth === 0) break;
     if (token.kind !== "name") continue;
-    if (declarationStarts.has(token.text) && tokens[k - 1]?.text !== "->") break;
+    if (declarationWords.has(token.text) && tokens[k - 1]?.text !== "->") break;
     const next = tokens[k + 1];
     const after = tokens[k + 2];
     if (token.text === "item" && next) {

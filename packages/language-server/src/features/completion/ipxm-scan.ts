@@ -5,7 +5,7 @@
  * lexer (the same token shapes, the same raw-block rule) but keeps what completion needs that the real
  * lexer drops: where a string the cursor is in begins, and whether a line break precedes a token.
  */
-import { isIdentifierPart, isIdentifierStart } from "@ipxm/core";
+import { isIdentifierPart, isIdentifierStart, isWhiteSpace } from "@ipxm/core";
 
 export type WindowTokenKind = "name" | "string" | "number" | "duration" | "punct" | "raw";
 
@@ -41,15 +41,8 @@ const punctuation = ["->", "==", "!=", "=", "{", "}", "[", "]", "(", ")", ",", "
 /** After these, `ipxe {` is a name and a record, not a raw block (as in core's lexer). */
 const expressionExpectedAfter = new Set(["if", "when", "in", "and", "or", "not", "==", "!=", ","]);
 
-const isNameStart = isIdentifierStart;
-const isNamePart = isIdentifierPart;
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 10;
 }
 
 /** Tokens of `text` from `from` up to the cursor `to`. */
@@ -63,7 +56,7 @@ export function scanWindow(text: string, from: number, to: number): ScannedWindo
   };
   while (i < to) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
+    if (isWhiteSpace(code)) {
       if (code === 10) newline = true;
       i++;
       continue;
@@ -105,14 +98,14 @@ export function scanWindow(text: string, from: number, to: number): ScannedWindo
     }
     if (isDigit(code)) {
       const start = i;
-      while (i < to && isNamePart(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) i++;
+      while (i < to && isIdentifierPart(text.charCodeAt(i)) && text.charCodeAt(i) !== 45) i++;
       const word = text.slice(start, i);
       push(/^[0-9]+(?:ms|s|m|h)$/.test(word) ? "duration" : "number", start, i);
       continue;
     }
-    if (isNameStart(code)) {
+    if (isIdentifierStart(code)) {
       const start = i;
-      while (i < to && isNamePart(text.charCodeAt(i))) i++;
+      while (i < to && isIdentifierPart(text.charCodeAt(i))) i++;
       if (text.slice(start, i) === "ipxe" && i < to) {
         const raw = rawBlockAt(text, i, to, tokens);
         if (raw === "cursor-inside") {
@@ -150,7 +143,7 @@ function rawBlockAt(
   tokens: readonly WindowToken[],
 ): number | "cursor-inside" | undefined {
   let i = afterWord;
-  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
   if (i >= to || text.charCodeAt(i) !== 123) return undefined;
   const previous = tokens[tokens.length - 1];
   if (previous !== undefined && expressionExpectedAfter.has(previous.text)) return undefined;

@@ -8,14 +8,19 @@ import * as posix from "node:path/posix";
 import {
   builtinSettings,
   describeKind,
+  durationMilliseconds,
   enumValues,
   formatType,
   isAssignable,
   memdiskModes,
+  symbolId,
   typeFromName,
   typeNames,
   Types,
+  unitMilliseconds,
   type Analysis,
+  type DurationUnit,
+  type Identifier,
   type MenuDecl,
   type ParsedFile,
   type SymbolInfo,
@@ -25,8 +30,12 @@ import { settingTypeNames, profileNames, getProfile } from "@ipxm/ipxe";
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import { toLspRange } from "../../positions.js";
-import { builtinSettingDoc, scopedSettingForms } from "../hover/setting-docs.js";
-import { commentAbove } from "../hover/doc-comments.js";
+import { commentAbove } from "../docs/comments.js";
+import { valueKeywords } from "../docs/keywords.js";
+import { memdiskModeDoc } from "../docs/memdisk-modes.js";
+import { builtinSettingDoc, scopedSettingForms } from "../docs/settings.js";
+import { typeDoc } from "../docs/types.js";
+import { ipxmTarget } from "../target.js";
 import {
   completionContext,
   type CompletionContext,
@@ -36,10 +45,8 @@ import {
 } from "./ipxm-context.js";
 import { menuRows, type MenuRows } from "./ipxm-menu-rows.js";
 import { scanWindow } from "./ipxm-scan.js";
-import { valueKeywords } from "./ipxm-vocabulary.js";
 import { addHotkeys, freeHotkeys, ItemSink } from "./items.js";
 import { rawLineCompletion } from "./ipxe.js";
-import { ipxmTarget } from "./target.js";
 import { completionView, type CompletionView } from "./view.js";
 
 /** Sort groups: what fits best first. */
@@ -140,7 +147,14 @@ class Scope {
 
   local(local: Local): SymbolInfo | undefined {
     const start = this.view.toAnalysed(local.start);
-    return start === undefined ? undefined : this.analysis.symbols.get(`${this.file}#${start}`);
+    if (start === undefined) return undefined;
+    // The declaring name as the analysed text has it.
+    const name: Identifier = {
+      kind: "Identifier",
+      name: local.name,
+      range: { start, end: start + local.name.length },
+    };
+    return this.analysis.symbols.get(symbolId(this.file, name));
   }
 
   /** The type of a name as the cursor sees it: a local, a declaration, or one of iPXE's settings. */
@@ -307,24 +321,17 @@ function expectsDuration(expected: Expectation, scope: Scope, locals: readonly L
   return value.hint === "duration" || value.hint === "any";
 }
 
-const unitMilliseconds = [
-  ["ms", 1],
-  ["s", 1000],
-  ["m", 60_000],
-  ["h", 3_600_000],
-] as const;
-
 /** `5` → `5ms`, `5s`, `5m`, `5h`, each with its value in milliseconds. */
 function durationUnits(sink: ItemSink, written: string): void {
   const digits = /^[0-9]+/.exec(written)?.[0];
   if (digits === undefined || /^0[xX]/.test(written)) return;
   const amount = Number(digits);
-  unitMilliseconds.forEach(([unit, factor], index) => {
+  (Object.keys(unitMilliseconds) as DurationUnit[]).forEach((unit, index) => {
     sink.add({
       label: `${digits}${unit}`,
       kind: CompletionItemKind.Unit,
       group: index,
-      detail: `${amount * factor} ms`,
+      detail: `${durationMilliseconds(amount, unit)} ms`,
     });
   });
 }
@@ -364,41 +371,20 @@ function menuItemIds(sink: ItemSink, context: CompletionContext, rows: MenuRows)
 // ---------------------------------------------------------------------------------------------
 // Types, modes, files, profiles, members
 
-const typeDocs: Readonly<Record<string, string>> = {
-  string: "Any Unicode text.",
-  int: "A non-negative integer: `42`, `0x80`.",
-  bool: "`true` or `false`.",
-  duration: "A time with its unit: `500ms`, `30s`, `5m`, `1h`; emitted in milliseconds.",
-  url: "A string that starts with a scheme (`http://…`) or with an interpolated url.",
-  arch: "A CPU architecture as iPXE names it: `x86_64`, `i386`, `arm64`, `arm32`, `riscv64`.",
-  platform: "A firmware platform as iPXE names it: `pcbios`, `efi`.",
-  list: 'A compile-time list: `["24.04", "22.04"]`.',
-  record: 'A compile-time record: `{ version: "12", name: "bookworm" }`.',
-};
-
-export function typeDoc(name: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(typeDocs, name) ? typeDocs[name] : undefined;
-}
-
 function types(sink: ItemSink): void {
   for (const name of typeNames) {
     sink.add({ label: name, kind: CompletionItemKind.TypeParameter, group: Group.local, ...withDoc(typeDoc(name)) });
   }
 }
 
-const modeDocs: Readonly<Record<string, string>> = {
-  iso: "A CD-ROM image (the default).",
-  harddisk: "A hard disk image (mfsBSD, FreeDOS).",
-  floppy: "A floppy disk image.",
-};
-
-export function memdiskModeDoc(mode: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(modeDocs, mode) ? modeDocs[mode] : undefined;
-}
-
 function modes(sink: ItemSink): void {
   for (const mode of memdiskModes) {
-    sink.add({ label: mode, kind: CompletionItemKind.EnumMember, group: Group.local, ...withDoc(modeDocs[mode]) });
+    sink.add({
+      label: mode,
+      kind: CompletionItemKind.EnumMember,
+      group: Group.local,
+      ...withDoc(memdiskModeDoc(mode)),
+    });
   }
 }
 

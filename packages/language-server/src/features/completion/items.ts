@@ -10,7 +10,7 @@ import {
   type CompletionItem,
   type Range,
 } from "vscode-languageserver";
-import type { KeywordChoice } from "./ipxm-vocabulary.js";
+import type { KeywordChoice } from "../docs/keywords.js";
 
 /** Where items go and what they replace. */
 export class ItemSink {

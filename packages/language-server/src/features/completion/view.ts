@@ -3,12 +3,11 @@
  * text has been analysed (diagnostics run only once typing pauses), and analysing a large file takes
  * far longer than a keystroke. So when this snapshot has no analysis yet, completion reads the last one
  * made — the names declared, their types, where the file's declarations start — with its offsets
- * carried over the edit since (text-shift.ts). What the edit itself touched is read from the text, as
+ * carried over the edit since (`Snapshot.carriedAnalysis`). What the edit itself touched is read from the text, as
  * completion always does for the declaration under the cursor.
  */
 import type { Analysis, ParsedFile } from "@ipxm/core";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
-import { textShift } from "../text-shift.js";
 
 export interface CompletionView {
   readonly analysis: Analysis;
@@ -21,11 +20,15 @@ export interface CompletionView {
 }
 
 export function completionView(snapshot: Snapshot, document: SourceDocument): CompletionView {
-  const latest = snapshot.latestAnalysis();
-  const old = latest?.snapshot.documentAtPath(document.path)?.text;
-  if (latest && old !== undefined && latest.snapshot !== snapshot) {
-    const file = latest.analysis.workspace.files.get(document.path);
-    if (file) return carriedOver(latest.analysis, file, old, document.text);
+  const carried = snapshot.carriedAnalysis(document);
+  const olderFile = carried?.analysis.workspace.files.get(document.path);
+  if (carried && olderFile) {
+    const declarationStarts: number[] = [];
+    for (const declaration of olderFile.ast.declarations) {
+      const start = carried.shift.fromOld(declaration.range.start);
+      if (start !== undefined) declarationStarts.push(start);
+    }
+    return { analysis: carried.analysis, file: olderFile, declarationStarts, toAnalysed: carried.shift.toOld };
   }
   const analysis = snapshot.analysis();
   const file = analysis.workspace.files.get(document.path);
@@ -35,14 +38,4 @@ export function completionView(snapshot: Snapshot, document: SourceDocument): Co
     declarationStarts: file?.ast.declarations.map((declaration) => declaration.range.start) ?? [],
     toAnalysed: (offset) => offset,
   };
-}
-
-function carriedOver(analysis: Analysis, file: ParsedFile, old: string, current: string): CompletionView {
-  const shift = textShift(old, current);
-  const declarationStarts: number[] = [];
-  for (const declaration of file.ast.declarations) {
-    const start = shift.fromOld(declaration.range.start);
-    if (start !== undefined) declarationStarts.push(start);
-  }
-  return { analysis, file, declarationStarts, toAnalysed: shift.toOld };
 }

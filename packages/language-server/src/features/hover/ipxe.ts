@@ -6,21 +6,21 @@
 import type { CommandNode, LabelNode, LineNode, ScriptModel, ScriptNode, WordNode } from "@ipxm/eslint-plugin";
 import {
   commandTable,
-  getProfile,
   optionAvailable,
   parseSettingReference,
-  profileNames,
+  positionalKind,
   type CommandSpec,
   type OptionSpec,
-  type TargetProfile,
 } from "@ipxm/ipxe";
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import { toLspRange, touches, type OffsetRange } from "../../positions.js";
-import { ipxeTarget } from "../completion/target.js";
-import { code, section } from "./markdown.js";
-import { argumentDoc, optionDoc } from "./option-docs.js";
-import { builtinSettingDoc } from "./setting-docs.js";
+import { commandDoc } from "../docs/commands.js";
+import { code, section } from "../docs/markdown.js";
+import { argumentDoc, optionDoc } from "../docs/options.js";
+import { builtinSettingDoc } from "../docs/settings.js";
+import { optionOfWord } from "../ipxe-words.js";
+import { ipxeTarget } from "../target.js";
 
 interface Found {
   readonly markdown: string;
@@ -90,50 +90,8 @@ function commandWord(snapshot: Snapshot, command: CommandNode, word: WordNode): 
       range: word.range,
     };
   }
-  return { markdown: commandHover(spec, ipxeTarget(snapshot), command), range: word.range };
-}
-
-/** The synopsis of a command, its failure behaviour and the builds that have it. */
-export function commandHover(spec: CommandSpec, target: TargetProfile, command: CommandNode | undefined): string {
-  const parts = [code("ipxe", spec.usage)];
-  if (spec.name !== spec.canonical) parts.push(`Another name of \`${spec.canonical}\`.`);
-  if (spec.options.length > 0) {
-    parts.push(`Options:\n${spec.options.map((option) => `- ${optionLine(spec, option)}`).join("\n")}`);
-  }
-  const guarded = command?.terminator?.kind === "||";
-  if (spec.fallible) {
-    parts.push(
-      `Fails in normal use (a test that is false, a download that fails, a cancelled prompt): ` +
-        (guarded ? "guarded here by `||`." : "a failure aborts the script unless the command is guarded with `||`."),
-    );
-  } else if (spec.endsScript === "always") {
-    parts.push("Ends the script.");
-  } else {
-    parts.push("Does not fail in normal use; if it does, the script stops.");
-  }
-  parts.push(support(spec, target));
-  return section(...parts);
-}
-
-function optionLine(spec: CommandSpec, option: OptionSpec): string {
-  const argument = option.argument ? ` <${option.argument}>` : "";
-  const doc = optionDoc(spec.canonical, option.long);
-  const since = option.since ? ` (since iPXE ${option.since})` : "";
-  return `\`--${option.long}\` \`-${option.short}\`${argument}${doc ? `: ${doc}` : ""}${since}`;
-}
-
-/** Which target builds have the command, the snapshot's target marked. */
-function support(spec: CommandSpec, target: TargetProfile): string {
-  const rows = profileNames.map((name) => {
-    const profile = getProfile(name)!;
-    const has = profile.commands.has(spec.name);
-    const mark = name === target.name ? " **(target)**" : "";
-    return `- ${has ? "✓" : "✗"} \`${name}\`${mark}`;
-  });
-  const verdict = target.commands.has(spec.name)
-    ? `Available in the target \`${target.name}\`.`
-    : `**Not available in the target \`${target.name}\`** (${target.build}).`;
-  return `${verdict}\n\n${rows.join("\n")}`;
+  const guarded = command.terminator?.kind === "||";
+  return { markdown: commandDoc(spec, ipxeTarget(snapshot), { guarded }), range: word.range };
 }
 
 function argument(
@@ -149,16 +107,13 @@ function argument(
   const option = command.parsed.options.find((candidate) => candidate.index === index);
   if (option) return optionHover(snapshot, spec, option.option, word);
   if (word.text.startsWith("-") && index < command.parsed.positionalIndex) {
-    const named = word.text.startsWith("--")
-      ? spec.options.find((candidate) => candidate.long === word.text.slice(2).split("=")[0])
-      : spec.options.find((candidate) => candidate.short === word.text.charAt(1));
-    return named ? optionHover(snapshot, spec, named, word) : undefined;
+    const named = optionOfWord(spec, word.text);
+    return named ? optionHover(snapshot, spec, named.option, word) : undefined;
   }
   if (spec.canonical === "goto" && index >= command.parsed.positionalIndex)
     return gotoTarget(snapshot, document, model, word);
-  const positional = index - command.parsed.positionalIndex;
-  const kind = positional >= 0 ? (spec.positionals[positional] ?? spec.rest)?.kind : undefined;
-  if (kind === "setting") return setting(snapshot, document, model, parseSettingReference(word.text).name, word.range);
+  if (positionalKind(spec, index - command.parsed.positionalIndex) === "setting")
+    return setting(snapshot, document, model, parseSettingReference(word.text).name, word.range);
   return undefined;
 }
 

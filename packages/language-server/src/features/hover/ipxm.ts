@@ -7,10 +7,13 @@
 import * as posix from "node:path/posix";
 import {
   describeKind,
+  durationMilliseconds,
   formatType,
   functionKeyCodes,
   isIdentifierPart,
+  keyValueRange,
   keywords,
+  symbolId,
   type Analysis,
   type DurationLiteral,
   type EntryDecl,
@@ -24,21 +27,25 @@ import {
   type SymbolInfo,
   type TypeRef,
 } from "@ipxm/core";
+import { templateText } from "@ipxm/compiler";
 import { commandTable, getProfile } from "@ipxm/ipxe";
 import type { Hover } from "vscode-languageserver";
 import { MarkupKind } from "vscode-languageserver";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import { toLspRange, type OffsetRange } from "../../positions.js";
-import { keywordDoc } from "../completion/ipxm-vocabulary.js";
-import { memdiskModeDoc, typeDoc } from "../completion/ipxm.js";
-import { ipxmTarget } from "../completion/target.js";
+import { commandDoc } from "../docs/commands.js";
+import { commentAbove } from "../docs/comments.js";
+import { keywordDoc } from "../docs/keywords.js";
+import { code, section } from "../docs/markdown.js";
+import { memdiskModeDoc } from "../docs/memdisk-modes.js";
+import { builtinSettingDoc } from "../docs/settings.js";
+import { typeDoc } from "../docs/types.js";
+import { logicalLineStart } from "../ipxe-words.js";
+import { ipxmTargetAt } from "../navigation/ipxm-target.js";
+import { ipxmTarget } from "../target.js";
 import { nodePath, type PathStep } from "./ast-path.js";
-import { commandHover } from "./ipxe.js";
-import { commentAbove } from "./doc-comments.js";
 import { generatedLines, programsWith } from "./generated.js";
-import { builtinSettingDoc } from "./setting-docs.js";
-import { elaboratedTemplates, renderPattern, renderTemplate } from "./templates.js";
-import { code, section } from "./markdown.js";
+import { elaboratedTemplates, renderPattern } from "./templates.js";
 
 const keywordSet: ReadonlySet<string> = new Set(keywords);
 
@@ -110,7 +117,7 @@ function identifier(
   name: Identifier,
   parent: Node | undefined,
 ): Found | undefined {
-  const declared = analysis.symbols.get(`${file.path}#${name.range.start}`);
+  const declared = analysis.symbols.get(symbolId(file.path, name));
   if (declared) return { markdown: symbolMarkdown(snapshot, document, analysis, declared, true), range: name.range };
   const resolution = analysis.resolutions.get(name);
   if (resolution?.kind === "symbol") {
@@ -123,12 +130,9 @@ function identifier(
     };
   }
   if (parent?.kind === "Default") {
-    const reference = analysis.references.find(
-      (candidate) =>
-        candidate.kind === "item" && candidate.file === file.path && candidate.range.start === name.range.start,
-    );
-    if (reference?.target) {
-      return { markdown: symbolMarkdown(snapshot, document, analysis, reference.target, false), range: name.range };
+    const item = ipxmTargetAt(analysis, file.path, name.range.start);
+    if (item?.kind === "symbol" && item.symbol.kind === "item" && item.range.start === name.range.start) {
+      return { markdown: symbolMarkdown(snapshot, document, analysis, item.symbol, false), range: name.range };
     }
     return { markdown: `item \`${name.name}\` of this menu (the highlighted one when it opens)`, range: name.range };
   }
@@ -255,8 +259,6 @@ function relativePath(from: string, to: string): string {
   return relative.startsWith("../") ? relative : `./${relative}`;
 }
 
-const unitMilliseconds: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 function durationValue(symbol: SymbolInfo): number | undefined {
   if (symbol.kind !== "const") return undefined;
   const value = (symbol.node as { value?: Node } | undefined)?.value;
@@ -264,7 +266,7 @@ function durationValue(symbol: SymbolInfo): number | undefined {
 }
 
 function milliseconds(literal: DurationLiteral): number {
-  return literal.amount * (unitMilliseconds[literal.unit] ?? 1);
+  return durationMilliseconds(literal.amount, literal.unit);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +295,7 @@ function string(
   const heading = info ? `${formatType(info.type)} · ${stageText(info.stage)}` : "string";
   const pattern = renderPattern(analysis, file.source.text, literal);
   const parts = [heading, code("ipxe", pattern)];
-  const rendered = elaboratedTemplates(programsWith(snapshot, document.path), file.path, path).map(renderTemplate);
+  const rendered = elaboratedTemplates(programsWith(snapshot, document.path), file.path, path).map(templateText);
   if (rendered.length > 0 && !(rendered.length === 1 && rendered[0] === pattern)) {
     const shown = rendered.slice(0, 8);
     if (rendered.length > shown.length) shown.push(`# … ${rendered.length - shown.length} more`);
@@ -322,18 +324,15 @@ function stageText(stage: string): string {
 }
 
 function key(file: ParsedFile, node: KeyNode, offset: number): Found | undefined {
-  const text = file.source.text;
-  const valueStart =
-    node.range.end -
-    (text.slice(node.range.start, node.range.end).endsWith('"') ? node.value.length + 2 : node.value.length);
-  if (offset < valueStart) return keywordFound("key", "Item", node.range.start);
+  const value = keyValueRange(node, file.source.text);
+  if (offset < value.start) return keywordFound("key", "Item", node.range.start);
   const keyCode = functionKeyCodes[node.value];
   return {
     markdown: section(
       code("ipxm", `key ${node.value}`),
       `Hotkey: pressing ${keyCode ? `${node.value} (iPXE key code \`${keyCode}\`)` : `\`${node.value}\``} picks the item at once.`,
     ),
-    range: { start: valueStart, end: node.range.end },
+    range: value,
   };
 }
 
@@ -341,12 +340,12 @@ function rawLine(snapshot: Snapshot, file: ParsedFile, node: RawIpxeStmt, offset
   const text = file.source.text;
   const word = wordAt(text, offset, (code) => code > 32 && code !== 123 && code !== 125);
   if (!word) return undefined;
-  const lineStart = Math.max(node.textOffset, text.lastIndexOf("\n", word.start - 1) + 1);
+  const lineStart = Math.max(node.textOffset, logicalLineStart(text, word.start));
   if (text.slice(lineStart, word.start).trim() !== "") return undefined;
   const spec = commandTable.get(word.text);
   if (!spec) return undefined;
   return {
-    markdown: commandHover(spec, ipxmTarget(snapshot, file), undefined),
+    markdown: commandDoc(spec, ipxmTarget(snapshot, file)),
     range: [word.start, word.end],
   };
 }

@@ -9,18 +9,13 @@ import type {
   Expression,
   Node,
   Program,
-  ProgramAction,
   ProgramStatement,
   StringLiteral,
   SymbolInfo,
   Template,
 } from "@ipxm/core";
+import { templateText } from "@ipxm/compiler";
 import type { PathStep } from "./ast-path.js";
-
-/** A template as iPXE sees it: literal text, settings as `${reference}`. */
-export function renderTemplate(template: Template): string {
-  return template.map((part) => (part.kind === "text" ? part.value : `\${${part.reference}}`)).join("");
-}
 
 // ---------------------------------------------------------------------------------------------
 // The pattern as written
@@ -100,10 +95,10 @@ function indexOf(program: Program): Map<string, Extractor[]> {
   }
   for (const menu of program.menus) {
     add(menu.source, (field) => (field === "title" ? menu.title : undefined));
-    addAction(add, menu.escape);
+    addStatement(add, menu.escape);
     for (const row of menu.rows) {
       add(row.source, (field) => (field === "text" ? row.text : undefined));
-      if (row.kind === "item") addAction(add, row.action);
+      if (row.kind === "item") addStatement(add, row.action);
     }
   }
   for (const instance of program.entries) addInstance(add, instance);
@@ -127,10 +122,6 @@ function addInstance(add: Add, instance: EntryInstance): void {
     }
   };
   visit(instance.body);
-}
-
-function addAction(add: Add, action: ProgramAction): void {
-  addStatement(add, action);
 }
 
 function addStatement(add: Add, statement: ProgramStatement): void {
@@ -191,7 +182,7 @@ export function elaboratedTemplates(programs: readonly Program[], file: string, 
     for (const extract of indexOf(program).get(key) ?? []) {
       const template = extract(field, step.index);
       if (!template) continue;
-      const rendered = renderTemplate(template);
+      const rendered = templateText(template);
       if (seen.has(rendered)) continue;
       seen.add(rendered);
       found.push(template);

@@ -35,3 +35,31 @@ export function elementAt<T>(
   const fit = fitOf(rangeOf(element), offset);
   return fit ? { element, fit } : undefined;
 }
+
+/** The best candidate offered so far for the cursor (see `bestFit`). */
+export interface BestFit<T> {
+  /** Offers a candidate at `fit`; `target` is only made when the candidate becomes the best. */
+  consider(fit: Fit, target: () => T | undefined): void;
+  /** The best candidate: undefined when none held the cursor, or when the best one stands for nothing. */
+  readonly target: T | undefined;
+  readonly fit: Fit;
+}
+
+/**
+ * Chooses among candidates that may hold the cursor: the first one it is inside beats the first one
+ * it touches at the end (`name┆`), which beats nothing.
+ */
+export function bestFit<T>(): BestFit<T> {
+  let best: { target: T | undefined; fit: Fit } = { target: undefined, fit: undefined };
+  return {
+    consider(fit, target) {
+      if (fit && (best.fit === undefined || (best.fit === "end" && fit === "inside"))) best = { target: target(), fit };
+    },
+    get target() {
+      return best.target;
+    },
+    get fit() {
+      return best.fit;
+    },
+  };
+}

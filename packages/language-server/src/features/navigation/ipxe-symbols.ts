@@ -5,7 +5,7 @@
  * `goto prefix${setting}suffix` turns into a label.
  */
 import type { ChooseModel, DispatchModel, ItemModel, LabelNode, MenuModel, ScriptModel } from "@ipxm/eslint-plugin";
-import { fitOf, type Fit } from "./cursor.js";
+import { bestFit, fitOf } from "./cursor.js";
 
 export type Span = readonly [number, number];
 
@@ -19,11 +19,9 @@ export type IpxeTarget =
 
 /** The name at `offset`; a `goto` whose target holds `${…}` and text that names nothing give undefined. */
 export function ipxeTargetAt(model: ScriptModel, offset: number): IpxeTarget | undefined {
-  let best: { target: IpxeTarget | undefined; fit: Fit } = { target: undefined, fit: undefined };
-  const consider = (range: Span, target: () => IpxeTarget | undefined) => {
-    const fit = fitOf({ start: range[0], end: range[1] }, offset);
-    if (fit && (best.fit === undefined || (best.fit === "end" && fit === "inside"))) best = { target: target(), fit };
-  };
+  const best = bestFit<IpxeTarget>();
+  const consider = (range: Span, target: () => IpxeTarget | undefined) =>
+    best.consider(fitOf({ start: range[0], end: range[1] }, offset), target);
   for (const labels of model.labels.values()) {
     for (const label of labels) {
       if (label.name !== "")
@@ -50,7 +48,7 @@ export function ipxeTargetAt(model: ScriptModel, offset: number): IpxeTarget | u
 }
 
 /** Where the value of `choose --default` is written: its own word, or the part after `=`. */
-export function defaultValueRange(choose: ChooseModel): Span | undefined {
+function defaultValueRange(choose: ChooseModel): Span | undefined {
   const use = choose.defaultOption;
   if (!use?.valueWord || use.value === undefined || use.value === "") return undefined;
   const word = use.valueWord;

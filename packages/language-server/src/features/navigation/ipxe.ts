@@ -4,15 +4,9 @@
  * script it runs in.
  */
 import type { ItemModel, MenuModel, ScriptModel } from "@ipxm/eslint-plugin";
-import {
-  DocumentHighlightKind,
-  type DocumentHighlight,
-  type Location,
-  type Range,
-  type WorkspaceEdit,
-} from "vscode-languageserver";
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { toLspRange } from "../../positions.js";
+import { lineOf, toLspRange } from "../../positions.js";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import {
   defaultItem,
@@ -25,10 +19,8 @@ import {
   type IpxeTarget,
   type Span,
 } from "./ipxe-symbols.js";
-import { EditCollector } from "./locations.js";
+import { EditCollector, type RenameAnswer } from "./locations.js";
 import { asSentence, invalidIpxeName } from "./names.js";
-
-type RenameAnswer = WorkspaceEdit | { refused: string };
 
 /** What a name stands for: a label, or an item of a menu. */
 type IpxeSymbol =
@@ -231,7 +223,7 @@ function renameLabel(
   if (invalid) return invalid;
   if (newName === oldName) return undefined;
   const existing = model.labels.get(newName)?.[0];
-  if (existing) return `the label ":${newName}" already exists (line ${lines.positionAt(existing.range[0]).line + 1})`;
+  if (existing) return `the label ":${newName}" already exists (line ${lineOf(lines, existing.range[0]) + 1})`;
   const uses = usesOfLabel(model, oldName);
   const itemEdits: { range: Span; newText: string }[] = [];
   for (const { item, dispatch } of uses.items) {

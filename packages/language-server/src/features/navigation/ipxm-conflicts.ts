@@ -4,7 +4,10 @@
  * use of another declaration that the renamed symbol would catch.
  */
 import {
+  baseName,
   describeKind,
+  forEachMenuMember,
+  literalText,
   slugify,
   withArticle,
   type Analysis,
@@ -151,27 +154,20 @@ function itemConflict(analysis: Analysis, symbol: SymbolInfo, newName: string): 
     if (item.id?.name === newName) {
       return `menu "${menu.name.name}" already has an item "${newName}" (${place(analysis, symbol.file!, item.id.range)})`;
     }
-    if (!item.id && item.text?.kind === "String" && item.text.parts.every((part) => part.kind === "Text")) {
-      const text = item.text.parts.map((part) => (part.kind === "Text" ? part.value : "")).join("");
-      if (slugify(text) === newName) {
-        return `the item "${text}" of menu "${menu.name.name}" already has the id "${newName}", made from its text (${place(analysis, symbol.file!, item.range)})`;
-      }
+    const text = !item.id && item.text?.kind === "String" ? literalText(item.text) : undefined;
+    if (text !== undefined && slugify(text) === newName) {
+      return `the item "${text}" of menu "${menu.name.name}" already has the id "${newName}", made from its text (${place(analysis, symbol.file!, item.range)})`;
     }
   }
   return undefined;
 }
 
-function itemsOf(members: readonly MenuMember[] | undefined, into: ItemNode[] = []): ItemNode[] {
-  for (const member of members ?? []) {
-    if (!member) continue;
-    if (member.kind === "Item") into.push(member);
-    else if (member.kind === "For") itemsOf(member.body, into);
-    else if (member.kind === "If" || member.kind === "When") {
-      itemsOf(member.then, into);
-      itemsOf(member.else, into);
-    }
-  }
-  return into;
+function itemsOf(members: readonly MenuMember[]): ItemNode[] {
+  const items: ItemNode[] = [];
+  forEachMenuMember(members, (member) => {
+    if (member.kind === "Item") items.push(member);
+  });
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,8 +177,4 @@ function place(analysis: Analysis, file: string, range: Range): string {
   const source = analysis.workspace.files.get(file)?.source;
   const line = source ? source.positionAt(range.start).line : undefined;
   return line === undefined ? baseName(file) : `${baseName(file)}:${line}`;
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
 }

@@ -3,7 +3,7 @@
  * symbol it stands for, or the path of an import with the file it names.
  */
 import type { Analysis, Range, SymbolInfo } from "@ipxm/core";
-import { elementAt, fitOf, type Fit } from "./cursor.js";
+import { bestFit, elementAt, fitOf } from "./cursor.js";
 import { navigationIndex } from "./ipxm-index.js";
 
 export type IpxmTarget =
@@ -25,27 +25,23 @@ export function ipxmTargetAt(analysis: Analysis, file: string, offset: number): 
   const index = navigationIndex(analysis);
   const use = elementAt(index.referencesIn(file), (reference) => reference.range, offset);
   const declared = elementAt(index.declarationsIn(file), (symbol) => symbol.nameRange!, offset);
-  let best: { target: IpxmTarget | undefined; fit: Fit } = { target: undefined, fit: undefined };
-  const consider = (target: IpxmTarget | undefined, fit: Fit) => {
-    if (fit && (best.fit === undefined || (best.fit === "end" && fit === "inside"))) best = { target, fit };
-  };
+  const best = bestFit<IpxmTarget>();
   if (use) {
     const { element: reference, fit } = use;
-    consider(
+    best.consider(fit, () =>
       reference.target
         ? { kind: "symbol", symbol: reference.target, range: reference.range, declaration: false }
         : undefined,
-      fit,
     );
   }
   if (declared) {
     const { element: symbol, fit } = declared;
-    consider({ kind: "symbol", symbol, range: symbol.nameRange!, declaration: true }, fit);
+    best.consider(fit, () => ({ kind: "symbol", symbol, range: symbol.nameRange!, declaration: true }));
   }
   if (best.fit !== "inside") {
     for (const { node, resolved } of analysis.workspace.files.get(file)?.imports ?? []) {
       const range = node.path?.range;
-      if (range) consider({ kind: "import", resolved, range }, fitOf(range, offset));
+      if (range) best.consider(fitOf(range, offset), () => ({ kind: "import", resolved, range }));
     }
   }
   return best.target;

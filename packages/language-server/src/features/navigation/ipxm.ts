@@ -3,24 +3,14 @@
  * references of the snapshot's analysis (every `.ipxm` file of the workspace, open or not).
  */
 import { describeKind, withArticle, type Analysis, type Range as CoreRange, type SymbolInfo } from "@ipxm/core";
-import {
-  DocumentHighlightKind,
-  type DocumentHighlight,
-  type Location,
-  type Range,
-  type WorkspaceEdit,
-} from "vscode-languageserver";
-import { toLspRange } from "../../positions.js";
+import { DocumentHighlightKind, type DocumentHighlight, type Location, type Range } from "vscode-languageserver";
+import { startOfDocument, toLspRange } from "../../positions.js";
 import type { Snapshot, SourceDocument } from "../../snapshot.js";
 import { ipxmRenameConflict } from "./ipxm-conflicts.js";
 import { navigationIndex } from "./ipxm-index.js";
 import { ipxmTargetAt } from "./ipxm-target.js";
-import { EditCollector, locationIn, uriOfPath } from "./locations.js";
+import { EditCollector, locationIn, uriOfPath, type RenameAnswer } from "./locations.js";
 import { asSentence, invalidIpxmName } from "./names.js";
-
-export type RenameAnswer = WorkspaceEdit | { refused: string };
-
-const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function targetAt(snapshot: Snapshot, document: SourceDocument, offset: number) {
   const analysis = snapshot.analysis();
@@ -40,11 +30,11 @@ export function ipxmDefinition(snapshot: Snapshot, document: SourceDocument, off
   const { analysis, target } = found;
   if (target.kind === "import") {
     if (!analysis.workspace.files.has(target.resolved) && !snapshot.documentAtPath(target.resolved)) return [];
-    return [{ uri: uriOfPath(snapshot, target.resolved), range: startOfFile }];
+    return [{ uri: uriOfPath(snapshot, target.resolved), range: startOfDocument() }];
   }
   const symbol = target.symbol;
   if (!isDeclared(symbol)) return [];
-  const location = locationIn(snapshot, symbol.file!, symbol.nameRange!, analysis);
+  const location = locationIn(snapshot, symbol.file!, symbol.nameRange!);
   return location ? [location] : [];
 }
 
@@ -66,7 +56,7 @@ export function ipxmReferences(
   places.sort((a, b) => (a.file === b.file ? a.range.start - b.range.start : a.file < b.file ? -1 : 1));
   const locations: Location[] = [];
   for (const place of places) {
-    const location = locationIn(snapshot, place.file, place.range, analysis);
+    const location = locationIn(snapshot, place.file, place.range);
     if (location) locations.push(location);
   }
   return locations;
@@ -119,7 +109,7 @@ export function ipxmRename(
   const refusal =
     invalidIpxmName(newName, withArticle(describeKind(symbol.kind))) ?? ipxmRenameConflict(analysis, symbol, newName);
   if (refusal) return { refused: asSentence(refusal) };
-  return { changes: renameEdits(analysis, symbol, newName).changes(snapshot, analysis) };
+  return { changes: renameEdits(analysis, symbol, newName).changes(snapshot) };
 }
 
 function renameEdits(analysis: Analysis, symbol: SymbolInfo, newName: string): EditCollector {

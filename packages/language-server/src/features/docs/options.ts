@@ -4,6 +4,7 @@
  * or by the option alone where it means the same for every command that has it.
  */
 import type { OptionArgumentKind } from "@ipxm/ipxe";
+import { ownValue } from "./lookup.js";
 
 const byCommand: Readonly<Record<string, string>> = {
   "menu:name": "Names the menu, so that `item --menu` and `choose --menu` can refer to it.",
@@ -60,11 +61,7 @@ const argumentText: Readonly<Record<OptionArgumentKind, string>> = {
 };
 
 export function optionDoc(command: string, option: string): string | undefined {
-  return own(byCommand, `${command}:${option}`) ?? own(byOption, option);
-}
-
-function own(record: Readonly<Record<string, string>>, key: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return ownValue(byCommand, `${command}:${option}`) ?? ownValue(byOption, option);
 }
 
 export function argumentDoc(kind: OptionArgumentKind): string {

@@ -1,4 +1,4 @@
-/** Markdown for hovers: fenced code and paragraphs. */
+/** Markdown for hovers and completion documentation: fenced code and paragraphs. */
 
 export function code(language: string, text: string): string {
   // A fence longer than any run of backticks inside, so that no text can close it early.

@@ -1,7 +1,7 @@
 /** The target profile a document is checked for: the editor's choice, else the file's own, else the default. */
 import { defaultProfileName, getProfile, type TargetProfile } from "@ipxm/ipxe";
 import type { ParsedFile } from "@ipxm/core";
-import type { Snapshot } from "../../snapshot.js";
+import type { Snapshot } from "../snapshot.js";
 
 export function ipxmTarget(snapshot: Snapshot, file: ParsedFile | undefined): TargetProfile {
   const declared = file?.ast.declarations.find((declaration) => declaration.kind === "Target");

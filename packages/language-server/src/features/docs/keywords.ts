@@ -3,6 +3,7 @@
  * block, the snippet each one expands to, and one line on what it does (completion shows it beside the
  * keyword, hover shows it over the keyword).
  */
+import { ownValue } from "./lookup.js";
 
 /** A keyword, or a pair of keywords written together (`on escape`), as completion offers it. */
 export interface KeywordChoice {
@@ -32,6 +33,9 @@ export const declarationKeywords: readonly KeywordChoice[] = [
   choice("menu", "Declares a menu: a title and its items.", 'menu ${1:name} "${2:Title}" {\n\t$0\n}'),
   choice("entry", "Declares an entry: the commands that boot something.", "entry ${1:name}($2) {\n\t$0\n}"),
 ];
+
+/** The words that begin a declaration (inside a body they mean its closing brace is missing). */
+export const declarationWords: ReadonlySet<string> = new Set(declarationKeywords.map((keyword) => keyword.label));
 
 /** What may start a member of a menu body. */
 export const memberKeywords: readonly KeywordChoice[] = [
@@ -171,7 +175,7 @@ export function keywordDoc(word: string, nodeKind: string | undefined): string |
     declarationKeywords.find((k) => k.label === word) ??
     memberKeywords.find((k) => k.label === word) ??
     statementKeywords.find((k) => k.label === word) ??
-    (continuationKeywords as Record<string, KeywordChoice>)[word];
+    ownValue<KeywordChoice>(continuationKeywords, word);
   return found?.doc;
 }
 

@@ -3,6 +3,7 @@
  * beside it in completion, for both languages. Facts from iPXE's settings definitions
  * (src/core/settings.c, net/dhcp, SMBIOS) in our own words.
  */
+import { ownValue } from "./lookup.js";
 
 const settingDocs: Readonly<Record<string, string>> = {
   platform: "The firmware iPXE runs on: `pcbios` or `efi`.",
@@ -46,7 +47,7 @@ const settingDocs: Readonly<Record<string, string>> = {
 
 /** The settings iPXE defines itself, by name. */
 export function builtinSettingDoc(name: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(settingDocs, name) ? settingDocs[name] : undefined;
+  return ownValue(settingDocs, name);
 }
 
 /** Every setting iPXE defines that a plain iPXE script may read. */
