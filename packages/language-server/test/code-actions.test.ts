@@ -164,6 +164,22 @@ describe("creating what a name refers to", () => {
     expect(lint(fx, "/w/main.ipxm")).toEqual([]);
   });
 
+  it("does not name a parameter after an arch or platform value, or a type, which it would hide", () => {
+    const fx = fixture({
+      "/w/main.ipxm": [
+        'const r = { url: "http://x", efi: "e", name: "n" }',
+        'menu main "Main" {',
+        '  item u "U" -> boot install(r.url, r.efi, r.name)',
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const actions = actionsFor(fx, "/w/main.ipxm", lint(fx, "/w/main.ipxm"));
+    const text = apply(fx, "/w/main.ipxm", actions[0]!);
+    expect(text).toContain("entry install(arg1: string, arg2: string, name: string) {}");
+    expect(lint(fx, "/w/main.ipxm")).toEqual([]);
+  });
+
   it("writes a short parameter list on one line, as ipxm fmt does", async () => {
     // 80 characters fit on a line, 81 do not.
     for (const [name, expected] of [

@@ -5,9 +5,7 @@
  * the rest.
  */
 import {
-  builtinSettings,
   childrenOf,
-  keywords,
   type Analysis,
   type BootAction,
   type Expression,
@@ -17,6 +15,7 @@ import {
   type Range,
 } from "@ipxm/core";
 import type { ScriptModel } from "@ipxm/eslint-plugin";
+import { hiddenBuiltin, invalidIpxmName } from "../features/navigation/names.js";
 
 export interface MissingDeclaration {
   readonly kind: "menu" | "entry" | "label";
@@ -103,8 +102,8 @@ function titleOf(name: string): string {
   return words === "" ? name : words[0]!.toUpperCase() + words.slice(1);
 }
 
-const typeNames: ReadonlySet<string> = new Set(["string", "int", "bool", "duration", "url", "arch", "platform"]);
-const reserved: ReadonlySet<string> = new Set<string>(keywords);
+/** The types a parameter can be written with; anything else (a list, a record) is passed as a string. */
+const parameterTypes: ReadonlySet<string> = new Set(["string", "int", "bool", "duration", "url", "arch", "platform"]);
 
 /**
  * One parameter per argument of the `boot`: named after the argument when it is a name or a field
@@ -115,8 +114,8 @@ function parametersFor(use: BootAction, file: ParsedFile, analysis: Analysis): s
   return use.args.map((argument, index) => {
     let name = nameOf(argument);
     const hides = (candidate: string) =>
-      analysis.lookup(candidate, file.path) !== undefined || builtinSettings.has(candidate);
-    if (name === undefined || reserved.has(name) || taken.has(name) || hides(name)) {
+      analysis.lookup(candidate, file.path) !== undefined || hiddenBuiltin(candidate) !== undefined;
+    if (name === undefined || invalidIpxmName(name, "a parameter") || taken.has(name) || hides(name)) {
       name = `arg${index + 1}`;
       for (let n = index + 1; taken.has(name) || hides(name); n++) name = `arg${n + 1}`;
     }
@@ -135,5 +134,5 @@ function typeOf(argument: Expression, analysis: Analysis): string {
   const type = analysis.info.get(argument)?.type;
   if (!type) return "string";
   if (type.kind === "list" || type.kind === "record") return type.kind;
-  return typeNames.has(type.kind) ? type.kind : "string";
+  return parameterTypes.has(type.kind) ? type.kind : "string";
 }
