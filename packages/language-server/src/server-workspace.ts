@@ -32,6 +32,18 @@ export class ServerWorkspace {
     this.changed();
   }
 
+  /** Workspace folders added and removed (the editor's multi-root workspace changed). */
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    for (const folder of removed.map(normalizePath)) {
+      this.folders = this.folders.filter((kept) => kept !== folder);
+      for (const path of [...this.onDisk.keys()]) {
+        if (isUnder(path, folder) && !this.isInFolders(path)) this.onDisk.delete(path);
+      }
+    }
+    for (const folder of added) this.addFolder(normalizePath(folder));
+    this.changed();
+  }
+
   private addFolder(folder: string): void {
     if (folder === "" || this.folders.includes(folder)) return;
     this.folders.push(folder);
@@ -106,7 +118,7 @@ export class ServerWorkspace {
   }
 
   private isInFolders(path: string): boolean {
-    return this.folders.some((folder) => path.startsWith(folder.endsWith("/") ? folder : `${folder}/`));
+    return this.folders.some((folder) => isUnder(path, folder));
   }
 
   private changed(): void {
@@ -114,4 +126,8 @@ export class ServerWorkspace {
     if (this.current) this.replaced = this.current;
     this.current = undefined;
   }
+}
+
+function isUnder(path: string, folder: string): boolean {
+  return path.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
 }

@@ -56,7 +56,9 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
     service.workspace.setTarget(typeof target === "string" && target !== "" ? target : undefined);
   };
 
+  let foldersChange = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     service.workspace.setFolders(folders.filter((uri) => uri.startsWith("file:")).map((uri) => uriToPath(uri)));
     applySettings(params.initializationOptions as ClientSettings | undefined);
@@ -78,8 +80,19 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
+  });
+
+  connection.onInitialized(() => {
+    if (!foldersChange) return;
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const paths = (folders: readonly { uri: string }[]) =>
+        folders.filter((folder) => folder.uri.startsWith("file:")).map((folder) => uriToPath(folder.uri));
+      service.workspace.changeFolders(paths(added), paths(removed));
+      scheduler.revalidateAll();
+    });
   });
 
   const track = (document: TextDocument): boolean => {

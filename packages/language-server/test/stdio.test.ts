@@ -14,6 +14,7 @@ import {
   CodeActionRequest,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   DocumentFormattingRequest,
   ExitNotification,
@@ -22,6 +23,7 @@ import {
   PublishDiagnosticsNotification,
   RenameRequest,
   ShutdownRequest,
+  WorkspaceSymbolRequest,
   type Diagnostic,
   type MessageConnection,
   type PublishDiagnosticsParams,
@@ -102,7 +104,7 @@ describe.each(servers)("the server over stdio ($name)", ({ path: bin }) => {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "menus" }],
-      capabilities: {},
+      capabilities: { workspace: { workspaceFolders: true } },
     });
     expect(init.serverInfo?.name).toBe("ipxm-language-server");
     expect(init.capabilities.renameProvider).toEqual({ prepareProvider: true });
@@ -176,6 +178,20 @@ describe.each(servers)("the server over stdio ($name)", ({ path: bin }) => {
     const expected = await prettier.format(messy, { parser: "ipxm", plugins: [ipxmPrettierPlugin] });
     expect(expected).not.toBe(messy);
     expect(TextDocument.applyEdits(TextDocument.create(main.uri, "ipxm", 3, messy), formatting ?? [])).toBe(expected);
+
+    // A folder added to the workspace later: its declarations are found at once.
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "ipxm-lsp-other-"));
+    try {
+      fs.writeFileSync(path.join(other, "tools.ipxm"), 'menu tools_extra "Tools" {\n  item b "Back" -> back\n}\n');
+      expect(await connection.sendRequest(WorkspaceSymbolRequest.type, { query: "tools_extra" })).toEqual([]);
+      await connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+        event: { added: [{ uri: pathToFileURL(other).href, name: "other" }], removed: [] },
+      });
+      const found = await connection.sendRequest(WorkspaceSymbolRequest.type, { query: "tools_extra" });
+      expect(found?.map((symbol) => symbol.name)).toEqual(["tools_extra"]);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
 
     await connection.sendRequest(ShutdownRequest.type);
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -26,6 +26,18 @@ describe("the server's workspace", () => {
     expect(workspace.snapshot().document(uri)).toMatchObject({ text: "on disk", open: false });
   });
 
+  it("reads a folder added later, and forgets a removed one's files", () => {
+    const workspace = new ServerWorkspace(
+      memoryFileSystem({ "/w/a.ipxm": "const a = 1", "/x/b.ipxm": "const b = 1", "/x/y/c.ipxe": "#!ipxe\n" }),
+    );
+    workspace.setFolders(["/w"]);
+    workspace.changeFolders(["/x"], []);
+    const paths = () => [...workspace.snapshot().documents()].map((d) => d.path).sort();
+    expect(paths()).toEqual(["/w/a.ipxm", "/x/b.ipxm", "/x/y/c.ipxe"]);
+    workspace.changeFolders([], ["/x"]);
+    expect(paths()).toEqual(["/w/a.ipxm"]);
+  });
+
   it("keeps one snapshot until something changes", () => {
     const workspace = new ServerWorkspace(memoryFileSystem({ "/w/a.ipxm": "" }));
     workspace.setFolders(["/w"]);
