@@ -58,9 +58,8 @@ export function memoryFileSystem(files: Readonly<Record<string, string>> | Reado
   return {
     readFile: (file) => texts.get(normalizePath(file)),
     findSourceFiles(folder, limit) {
-      const prefix = folder.endsWith("/") ? folder : `${folder}/`;
       return [...texts.keys()]
-        .filter((file) => file.startsWith(prefix) && isSourceFileName(file))
+        .filter((file) => isInFolder(file, folder) && isSourceFileName(file))
         .sort()
         .slice(0, limit);
     },
@@ -69,4 +68,9 @@ export function memoryFileSystem(files: Readonly<Record<string, string>> | Reado
 
 function isSourceFileName(name: string): boolean {
   return name.endsWith(".ipxm") || name.endsWith(".ipxe");
+}
+
+/** Whether `path` lies somewhere under `folder` (both normalised, posix-style). */
+export function isInFolder(path: string, folder: string): boolean {
+  return path.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
 }

@@ -3,7 +3,7 @@
  * editor's open buffers over them. Hands out snapshots; a new one after every change.
  */
 import { directoryOf, normalizePath } from "@ipxm/core";
-import type { FileSystem } from "./file-system.js";
+import { isInFolder, type FileSystem } from "./file-system.js";
 import { languageOfFile } from "./language-kind.js";
 import { Snapshot, type SourceDocument } from "./snapshot.js";
 import { pathToUri, uriToPath, type LanguageKind } from "./uris.js";
@@ -37,7 +37,7 @@ export class ServerWorkspace {
     for (const folder of removed.map(normalizePath)) {
       this.folders = this.folders.filter((kept) => kept !== folder);
       for (const path of [...this.onDisk.keys()]) {
-        if (isUnder(path, folder) && !this.isInFolders(path)) this.onDisk.delete(path);
+        if (isInFolder(path, folder) && !this.isInFolders(path)) this.onDisk.delete(path);
       }
     }
     for (const folder of added) this.addFolder(normalizePath(folder));
@@ -118,7 +118,7 @@ export class ServerWorkspace {
   }
 
   private isInFolders(path: string): boolean {
-    return this.folders.some((folder) => isUnder(path, folder));
+    return this.folders.some((folder) => isInFolder(path, folder));
   }
 
   private changed(): void {
@@ -126,8 +126,4 @@ export class ServerWorkspace {
     if (this.current) this.replaced = this.current;
     this.current = undefined;
   }
-}
-
-function isUnder(path: string, folder: string): boolean {
-  return path.startsWith(folder.endsWith("/") ? folder : `${folder}/`);
 }
