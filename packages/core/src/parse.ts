@@ -24,9 +24,9 @@ export interface Comment {
 }
 
 export interface ParseResult {
-  ast: SourceFileNode;
-  comments: Comment[];
-  diagnostics: Diagnostic[];
+  readonly ast: SourceFileNode;
+  readonly comments: readonly Comment[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Parse one file. `file` is only copied into the diagnostics. */

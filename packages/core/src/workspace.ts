@@ -5,6 +5,7 @@
 import type { ImportDecl, SourceFileNode } from "./ast.js";
 import { makeDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { parse, type Comment } from "./parse.js";
+import { reparse } from "./reparse.js";
 import { normalizePath, resolveImportPath } from "./paths.js";
 import { SourceText, type Range } from "./source.js";
 
@@ -35,6 +36,8 @@ export interface ParsedFile {
   readonly imports: readonly ResolvedImport[];
   /** Parse diagnostics and this file's import problems. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The parse's own diagnostics (the first of `diagnostics`). */
+  readonly syntaxDiagnostics: readonly Diagnostic[];
 }
 
 export interface Workspace {
@@ -48,9 +51,17 @@ export interface Workspace {
 
 const startOfFile: Range = { start: 0, end: 0 };
 
+export interface LoadOptions {
+  /**
+   * An earlier load of the same files (an editor's, one keystroke ago): a file whose text is the
+   * same is not parsed again, and one whose text changed is reparsed from its earlier parse.
+   */
+  readonly previous?: Workspace;
+}
+
 /** Parses `roots` and, transitively, everything they import; each file once, cycles reported. */
-export function loadWorkspace(roots: readonly string[], host: SourceHost): Workspace {
-  return new WorkspaceLoader(host).load(roots);
+export function loadWorkspace(roots: readonly string[], host: SourceHost, options: LoadOptions = {}): Workspace {
+  return new WorkspaceLoader(host, options.previous).load(roots);
 }
 
 interface MutableParsedFile extends ParsedFile {
@@ -62,7 +73,10 @@ class WorkspaceLoader {
   private readonly failedReads = new Map<string, { code: string; message: string }>();
   private readonly rootDiagnostics: Diagnostic[] = [];
 
-  constructor(private readonly host: SourceHost) {}
+  constructor(
+    private readonly host: SourceHost,
+    private readonly previous: Workspace | undefined,
+  ) {}
 
   load(rootPaths: readonly string[]): Workspace {
     const roots: string[] = [];
@@ -154,7 +168,14 @@ class WorkspaceLoader {
   }
 
   private parseFile(path: string, text: string): MutableParsedFile {
-    const parsed = parse(text, path);
+    const earlier = this.previous?.files.get(path);
+    const parsed = earlier
+      ? reparse(
+          { text: earlier.source.text, result: { ...earlier, diagnostics: earlier.syntaxDiagnostics } },
+          text,
+          path,
+        )
+      : parse(text, path);
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const imports: ResolvedImport[] = [];
     for (const declaration of parsed.ast.declarations) {
@@ -186,11 +207,12 @@ class WorkspaceLoader {
     }
     const file: MutableParsedFile = {
       path,
-      source: new SourceText(path, text),
+      source: earlier?.source.text === text ? earlier.source : new SourceText(path, text),
       ast: parsed.ast,
       comments: parsed.comments,
       imports,
       diagnostics,
+      syntaxDiagnostics: parsed.diagnostics,
     };
     this.files.set(path, file);
     return file;

@@ -101,44 +101,68 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
 
   /**
    * Enter and exit steps of every node, depth first, children in visitor-key order. The steps are
-   * made as ESLint takes them, not kept: a large script has hundreds of thousands of nodes.
+   * made as ESLint takes them, not kept (a large script has hundreds of thousands of nodes), and
+   * little else is allocated per node: pending nodes wait on plain stacks, and a node's enter and
+   * exit steps share their arguments.
    */
   override *traverse(): Iterable<TraversalStep> {
-    const pending: { node: AnyNode; parent: AnyNode | undefined; exit: boolean }[] = [
-      { node: this.ast, parent: undefined, exit: false },
-    ];
-    while (pending.length > 0) {
-      const { node, parent, exit } = pending.pop()!;
-      if (exit) {
-        yield new VisitNodeStep({ target: node, phase: 2, args: [node, parent] });
+    const nodes: AnyNode[] = [this.ast];
+    const parents: (AnyNode | undefined)[] = [undefined];
+    /** For each pending node, its arguments once entered (so the entry is its exit), else undefined. */
+    const entered: (unknown[] | undefined)[] = [undefined];
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const parent = parents.pop();
+      const args = entered.pop();
+      if (args) {
+        yield new VisitNodeStep({ target: node, phase: 2, args });
         continue;
       }
-      yield new VisitNodeStep({ target: node, phase: 1, args: [node, parent] });
-      pending.push({ node, parent, exit: true });
-      this.pushChildren(node, (child) => pending.push({ node: child, parent: node, exit: false }));
+      const own = [node, parent];
+      yield new VisitNodeStep({ target: node, phase: 1, args: own });
+      nodes.push(node);
+      parents.push(parent);
+      entered.push(own);
+      this.pushChildren(node, nodes, parents, entered);
     }
   }
 
   /** Calls `visit` with every node and its parent, depth first. */
   private walk(visit: (node: AnyNode, parent: AnyNode | undefined) => void): void {
-    const pending: { node: AnyNode; parent: AnyNode | undefined }[] = [{ node: this.ast, parent: undefined }];
-    while (pending.length > 0) {
-      const { node, parent } = pending.pop()!;
-      visit(node, parent);
-      this.pushChildren(node, (child) => pending.push({ node: child, parent: node }));
+    const nodes: AnyNode[] = [this.ast];
+    const parents: (AnyNode | undefined)[] = [undefined];
+    const entered: (unknown[] | undefined)[] = [undefined];
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      visit(node, parents.pop());
+      entered.pop();
+      this.pushChildren(node, nodes, parents, entered);
     }
   }
 
-  /** Hands over a node's children last to first, so that a stack pops them in source order. */
-  private pushChildren(node: AnyNode, push: (child: AnyNode) => void): void {
+  /** Puts a node's children on the stacks last to first, so that they pop in source order. */
+  private pushChildren(
+    node: AnyNode,
+    nodes: AnyNode[],
+    parents: (AnyNode | undefined)[],
+    entered: (unknown[] | undefined)[],
+  ): void {
     const keys = this.childKeys[(node as Record<string, string>)[this.typeKey]!];
     if (!keys) return;
     for (let k = keys.length - 1; k >= 0; k--) {
       const value = (node as Record<string, unknown>)[keys[k]!];
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i], this.typeKey)) push(value[i] as AnyNode);
+        for (let i = value.length - 1; i >= 0; i--) {
+          if (isNode(value[i], this.typeKey)) {
+            nodes.push(value[i] as AnyNode);
+            parents.push(node);
+            entered.push(undefined);
+          }
+        }
       } else if (isNode(value, this.typeKey)) {
-        push(value);
+        nodes.push(value);
+        parents.push(node);
+        entered.push(undefined);
       }
     }
   }

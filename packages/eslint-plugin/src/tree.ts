@@ -67,7 +67,17 @@ export function isIpxeScript(path: string, text: string): boolean {
   return path.endsWith(".ipxe") || checkHeader(text).ok;
 }
 
-export function createLintTree(files: Iterable<TreeFile>): LintTree {
+export interface LintTreeOptions {
+  /**
+   * The tree of an earlier state of the same files (an editor's, one keystroke ago): what it read of
+   * files that did not change is taken over, and edited `.ipxm` files are reparsed from its parses.
+   */
+  readonly previous?: LintTree;
+}
+
+export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptions = {}): LintTree {
+  // Held only until this tree has made its own analysis: trees must not chain back through every edit.
+  let previous = options.previous;
   const texts = new Map<string, string>();
   const declared = new Map<string, "ipxm" | "ipxe">();
   for (const file of files) {
@@ -100,7 +110,7 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
     if (held === undefined || (text !== undefined && text !== held) || !isScript(key, held)) return undefined;
     let node = scripts.get(key);
     if (!node) {
-      node = buildScript(held, false);
+      node = previous?.script(key, held) ?? buildScript(held, false);
       scripts.set(key, node);
     }
     return node;
@@ -112,7 +122,7 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
     if (!built) {
       const node = script(key);
       if (!node) return undefined;
-      built = buildModel(node);
+      built = previous?.script(key) === node ? previous.model(key)! : buildModel(node);
       models.set(key, built);
     }
     return built;
@@ -149,7 +159,9 @@ export function createLintTree(files: Iterable<TreeFile>): LintTree {
   const ipxm = (): Analysis => {
     if (!ipxmAnalysis) {
       const roots = [...texts.keys()].filter(isIpxm).sort();
-      ipxmAnalysis = analyze(loadWorkspace(roots, host));
+      const earlier = previous?.ipxmAnalysisIfMade()?.workspace;
+      ipxmAnalysis = analyze(loadWorkspace(roots, host, earlier ? { previous: earlier } : {}));
+      previous = undefined;
     }
     return ipxmAnalysis;
   };

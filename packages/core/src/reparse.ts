@@ -1,0 +1,145 @@
+/**
+ * Parsing a file again after an edit, reusing the declarations the edit did not touch: an editor
+ * reparses on every keystroke, and in a long file all but one declaration are as they were.
+ *
+ * Only the text from the start of the edited declaration to the start of the first declaration
+ * wholly after the edit is parsed again; the declarations after it are moved by the change in
+ * length. The result is always the one `parse` gives for the whole new text (a property test holds
+ * the two equal). Reuse is attempted only where that is certain, and the whole text is parsed
+ * otherwise:
+ * - the previous parse was clean and the new middle parses clean on its own. An error may stretch
+ *   across declarations (an unclosed brace or comment swallows what follows), and error recovery
+ *   at the end of a slice need not match recovery in the whole file.
+ * - the middle starts and ends at declarations that begin a line, in text the edit left alone.
+ *   At a line start no token can run across the cut: strings and line comments end at the line's
+ *   end, and a block comment or raw block that the middle leaves open is an error.
+ */
+import type { Declaration, SourceFileNode } from "./ast.js";
+import { parse, type Comment, type ParseResult } from "./parse.js";
+
+/** A parse and the text it read. */
+export interface ParsedText {
+  readonly text: string;
+  readonly result: ParseResult;
+}
+
+/** `parse(text, file)`, computed from the parse of an earlier text of the same file. */
+export function reparse(previous: ParsedText, text: string, file: string): ParseResult {
+  if (previous.text === text) return previous.result;
+  const plan = planReuse(previous, text);
+  if (plan === undefined) return parse(text, file);
+
+  const middle = parse(text.slice(plan.from, plan.to), file);
+  if (middle.diagnostics.length > 0) return parse(text, file);
+
+  const { declarations: before, after } = plan;
+  const shift = plan.to - plan.oldTo;
+  const declarations: Declaration[] = [...before];
+  for (const declaration of middle.ast.declarations) declarations.push(moved(declaration, plan.from));
+  for (const declaration of after) declarations.push(moved(declaration, shift));
+
+  const comments: Comment[] = [];
+  for (const comment of previous.result.comments) {
+    if (comment.range.end <= plan.from) comments.push(comment);
+  }
+  for (const comment of middle.comments) comments.push(moved(comment, plan.from));
+  for (const comment of previous.result.comments) {
+    if (comment.range.start >= plan.oldTo) comments.push(moved(comment, shift));
+  }
+
+  const ast: SourceFileNode = { kind: "SourceFile", range: { start: 0, end: text.length }, declarations };
+  return { ast, comments, diagnostics: [] };
+}
+
+interface ReusePlan {
+  /** Where the text parsed again starts (the same offset in both texts). */
+  readonly from: number;
+  /** Where it ends in the new text, and where that was in the old. */
+  readonly to: number;
+  readonly oldTo: number;
+  /** The old declarations kept as they are (before `from`) and those moved (from `oldTo` on). */
+  readonly declarations: readonly Declaration[];
+  readonly after: readonly Declaration[];
+}
+
+function planReuse(previous: ParsedText, text: string): ReusePlan | undefined {
+  const old = previous.text;
+  const { declarations } = previous.result.ast;
+  if (previous.result.diagnostics.length > 0 || declarations.length < 2) return undefined;
+
+  const sharedStart = commonPrefixLength(old, text);
+  const sharedEnd = commonSuffixLength(old, text, Math.min(old.length, text.length) - sharedStart);
+  const editEnd = old.length - sharedEnd;
+
+  // The last declaration starting at a line start before the edit: the middle begins there.
+  let first = 0;
+  for (let i = 0; i < declarations.length; i++) {
+    const start = declarations[i]!.range.start;
+    if (start >= sharedStart) break;
+    if (startsLine(old, start)) first = i;
+  }
+  // The first declaration starting at a line start whose line break the edit left alone.
+  let next = declarations.length;
+  for (let i = first + 1; i < declarations.length; i++) {
+    const start = declarations[i]!.range.start;
+    if (start > editEnd && startsLine(old, start)) {
+      next = i;
+      break;
+    }
+  }
+  if (first === 0 && next === declarations.length) return undefined;
+
+  const from = first === 0 ? 0 : declarations[first]!.range.start;
+  const oldTo = next === declarations.length ? old.length : declarations[next]!.range.start;
+  return {
+    from,
+    to: oldTo + text.length - old.length,
+    oldTo,
+    declarations: declarations.slice(0, first),
+    after: declarations.slice(next),
+  };
+}
+
+function startsLine(text: string, offset: number): boolean {
+  return offset === 0 || text.charCodeAt(offset - 1) === 10; /* \n */
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * A copy of a node (and everything under it) with its offsets moved by `shift`. Nodes are plain
+ * data; offsets are the `range` of every node and a raw block's `textOffset`.
+ */
+function moved<T extends object>(node: T, shift: number): T {
+  if (shift === 0) return node;
+  return copyShifted(node, shift) as T;
+}
+
+function copyShifted(value: unknown, shift: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((element) => copyShifted(element, shift));
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (key === "range") {
+      const range = field as { start: number; end: number };
+      copy[key] = { start: range.start + shift, end: range.end + shift };
+    } else if (key === "textOffset") {
+      copy[key] = (field as number) + shift;
+    } else {
+      copy[key] = copyShifted(field, shift);
+    }
+  }
+  return copy;
+}

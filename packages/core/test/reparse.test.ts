@@ -1,0 +1,152 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse, reparse, type ParsedText } from "../src/index.js";
+
+const menusFolder = path.join(import.meta.dirname, "../../../menus");
+const menus = fs
+  .readdirSync(menusFolder)
+  .filter((name) => name.endsWith(".ipxm"))
+  .sort()
+  .map((name) => fs.readFileSync(path.join(menusFolder, name), "utf8"));
+
+const three = `const a = 1
+menu main "Main" {
+  item "One" -> boot one()
+}
+entry one() {
+  echo "one"
+}
+`;
+
+const parsed = (text: string): ParsedText => ({ text, result: parse(text, "f.ipxm") });
+
+describe("reparse", () => {
+  it("keeps the declarations before the edit and moves those after it", () => {
+    const before = parsed(three);
+    const text = three.replace('"Main"', '"Main menu"');
+    const result = reparse(before, text, "f.ipxm");
+
+    expect(result).toEqual(parse(text, "f.ipxm"));
+    const [kept, , moved] = result.ast.declarations;
+    expect(kept).toBe(before.result.ast.declarations[0]);
+    expect(moved).not.toBe(before.result.ast.declarations[2]);
+    expect(moved!.range.start).toBe(before.result.ast.declarations[2]!.range.start + " menu".length);
+  });
+
+  it("returns the previous parse when the text did not change", () => {
+    const before = parsed(three);
+    expect(reparse(before, three, "f.ipxm")).toBe(before.result);
+  });
+
+  it("parses everything again after a parse with errors", () => {
+    const broken = three.replace("-> boot one()", "-> boot one(");
+    const before = parsed(broken);
+    const text = broken.replace('"one"', '"two"');
+    const result = reparse(before, text, "f.ipxm");
+    expect(result).toEqual(parse(text, "f.ipxm"));
+    expect(result.ast.declarations[0]).not.toBe(before.result.ast.declarations[0]);
+  });
+
+  it("sees a comment opened in one declaration swallow the ones after it", () => {
+    const before = parsed(three);
+    const text = three.replace('item "One"', '/* item "One"');
+    expect(reparse(before, text, "f.ipxm")).toEqual(parse(text, "f.ipxm"));
+  });
+
+  it("gives what parse gives after any sequence of edits", () => {
+    const fragments = [
+      "\n",
+      " ",
+      '"',
+      "\\",
+      "{",
+      "}",
+      "(",
+      ")",
+      "//",
+      "/*",
+      "*/",
+      "ipxe {",
+      "ipxe",
+      "${",
+      "menu m {\n}\n",
+      "entry e() {\n}\n",
+      'const c = "v"\n',
+      "setting s: string",
+      "= 5m",
+      "-> back",
+      " and ",
+      ".",
+      "é",
+      "\uFEFF",
+    ];
+    /** What a keystroke or a paste does to the text; `at`, `to` and `length` are fractions of it. */
+    const edit = fc.oneof(
+      // Typing that keeps most files well formed: letters, spaces, line breaks.
+      fc.record({
+        kind: fc.constant("type" as const),
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        inserted: fc.constantFrom("x", "ab", " ", "\n", "\n\n", "1"),
+      }),
+      // Anything, anywhere: brackets, quotes, comments, keywords, cut text.
+      fc.record({
+        kind: fc.constant("break" as const),
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        removed: fc.nat({ max: 30 }),
+        inserted: fc.array(fc.constantFrom(...fragments), { maxLength: 3 }).map((parts) => parts.join("")),
+      }),
+      // Whole lines cut, or copied to another line start.
+      fc.record({
+        kind: fc.constantFrom("cut lines" as const, "paste lines" as const),
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        length: fc.double({ min: 0, max: 0.3, noNaN: true }),
+        to: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+    );
+    type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+    const lineStart = (text: string, fraction: number) => {
+      const at = Math.floor(fraction * text.length);
+      return text.lastIndexOf("\n", at - 1) + 1;
+    };
+    const apply = (text: string, change: Edit): string => {
+      if (change.kind === "type" || change.kind === "break") {
+        const at = Math.floor(change.at * text.length);
+        const removed = change.kind === "break" ? change.removed : 0;
+        return text.slice(0, at) + change.inserted + text.slice(at + removed);
+      }
+      const from = lineStart(text, change.at);
+      const end = lineStart(text, Math.min(1, change.at + change.length));
+      const lines = text.slice(from, end);
+      if (change.kind === "cut lines") return text.slice(0, from) + text.slice(end);
+      const to = lineStart(text, change.to);
+      return text.slice(0, to) + lines + text.slice(to);
+    };
+
+    const samples = [three, ...menus];
+    let edits = 0;
+    let reusing = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: samples.length - 1 }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (which, changes) => {
+          let previous = parsed(samples[which]!);
+          for (const change of changes) {
+            const text = apply(previous.text, change);
+            const result = reparse(previous, text, "f.ipxm");
+            expect(result).toEqual(parse(text, "f.ipxm"));
+            edits++;
+            const kept = new Set<object>(previous.result.ast.declarations);
+            if (result.ast.declarations.some((declaration) => kept.has(declaration))) reusing++;
+            previous = { text, result };
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The comparison proves something only if a good share of the edits took the reusing path.
+    expect(reusing / edits).toBeGreaterThan(0.2);
+  });
+});
