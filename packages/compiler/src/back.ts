@@ -25,8 +25,9 @@ export function planBack(program: Program): Map<string, BackPlan> {
   };
 
   for (const menu of program.menus) {
-    for (const action of [menu.escape, ...menu.rows.flatMap((r) => (r.kind === "item" ? [r.action] : []))]) {
-      if (action.kind === "menu") note(action.menu, menu.id);
+    if (menu.escape.kind === "menu") note(menu.escape.menu, menu.id);
+    for (const row of menu.rows) {
+      if (row.kind === "item" && row.action.kind === "menu") note(row.action.menu, menu.id);
     }
   }
   const walk = (statements: readonly ProgramStatement[]) => {

@@ -17,7 +17,7 @@ import type { CompileOptions, CompileResult } from "./types.js";
 
 export function compile(program: Program, options: CompileOptions = {}): CompileResult {
   const target = getProfile(program.target);
-  const context = new CompileContext(program, target);
+  const context = new CompileContext(program, target, { diagnosticsOnly: options.diagnosticsOnly });
   if (!target) {
     context.report(
       "unknown-target",
@@ -27,7 +27,8 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
   }
 
   checkNames(context);
-  reserveLabels(context);
+  // Labels are only ever written: a compilation that writes nothing has none to reserve.
+  if (!options.diagnosticsOnly) reserveLabels(context);
 
   emitHeader(context, options.sourceName ?? baseName(program.file));
   emitPrologue(context);
@@ -35,7 +36,7 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
   for (const instance of program.entries) emitEntry(context, instance);
 
   const diagnostics = sortDiagnostics(context.diagnostics);
-  if (hasErrors(diagnostics)) return { lineMap: [], diagnostics };
+  if (hasErrors(diagnostics) || options.diagnosticsOnly) return { lineMap: [], diagnostics };
   return { ...context.writer.finish(), diagnostics };
 }
 

@@ -20,10 +20,10 @@ import { checkCommand } from "./target-checks.js";
 export type Argument = string | EmittedText;
 
 export class CompileContext {
-  readonly writer = new ScriptWriter();
+  readonly writer: ScriptWriter;
   readonly diagnostics: Diagnostic[] = [];
-  readonly labels = new LabelAllocator();
-  readonly router = new TextRouter();
+  readonly labels: LabelAllocator;
+  readonly router: TextRouter;
   readonly backPlans: ReadonlyMap<string, BackPlan>;
   /** Id of the menu shown first; undefined only for a program without menus. */
   readonly firstMenu: string | undefined;
@@ -38,14 +38,21 @@ export class CompileContext {
    * runs wherever the target does.
    */
   private platform: Platform | undefined;
+  /** The target built for each platform, found once (code under platform guards asks often). */
+  private readonly profilesOnPlatform = new Map<Platform, TargetProfile>();
   /** What the code being written is checked against: the target, built for `platform`. */
   checkedProfile: TargetProfile | undefined;
 
   constructor(
     readonly program: Program,
     readonly target: TargetProfile | undefined,
+    options: { readonly diagnosticsOnly?: boolean } = {},
   ) {
-    this.backPlans = planBack(program);
+    this.writer = new ScriptWriter(!options.diagnosticsOnly);
+    this.router = new TextRouter(!options.diagnosticsOnly);
+    this.labels = new LabelAllocator(!options.diagnosticsOnly);
+    // Where `back` goes only changes what is written.
+    this.backPlans = options.diagnosticsOnly ? new Map() : planBack(program);
     this.entryPlatforms = entryPlatforms(program);
     this.firstMenu = program.menus[0]?.id;
     this.prologueSource = { file: program.file, range: { start: 0, end: 0 } };
@@ -70,7 +77,16 @@ export class CompileContext {
   private enterPlatform(platform: Platform | undefined): void {
     this.platform = platform;
     this.checkedProfile =
-      this.target === undefined || platform === undefined ? this.target : profileOnPlatform(this.target, platform);
+      this.target === undefined || platform === undefined ? this.target : this.profileOn(this.target, platform);
+  }
+
+  private profileOn(target: TargetProfile, platform: Platform): TargetProfile {
+    let profile = this.profilesOnPlatform.get(platform);
+    if (profile === undefined) {
+      profile = profileOnPlatform(target, platform);
+      this.profilesOnPlatform.set(platform, profile);
+    }
+    return profile;
   }
 
   report(code: DiagnosticCode, message: string, source: SourceRef): void {
@@ -121,27 +137,35 @@ export class CompileContext {
     suffix = "",
   ): void {
     // Most commands have no option: no array and no regular expression for them.
-    checkCommand(this, name, options.length === 0 ? options : options.flatMap(longOptionName), source);
-    const tokens: string[] = [name, ...options];
+    checkCommand(this, name, options.length === 0 ? options : longOptionNames(options), source);
+    // The check above is all a diagnostics-only compilation needs of a command.
+    if (!this.writer.keepsLines) return;
+    const words = [name];
+    for (const option of options) words.push(option);
     let first = true;
     for (const argument of positionals) {
       if (typeof argument === "string") {
-        if (first && argument.startsWith("-")) tokens.push("--");
-        tokens.push(argument);
+        if (first && argument.startsWith("-")) words.push("--");
+        words.push(argument);
         first = false;
         continue;
       }
-      for (const line of argument.setup) this.writer.line(line, source);
-      if (first && argument.mayStartWithDash) tokens.push("--");
-      tokens.push(...argument.tokens);
+      for (const setup of argument.setup) this.writer.line(setup, source);
+      if (first && argument.mayStartWithDash) words.push("--");
+      for (const token of argument.tokens) words.push(token);
       if (argument.tokens.length > 0) first = false;
     }
-    this.writer.line(suffix === "" ? tokens.join(" ") : `${tokens.join(" ")} ${suffix}`, source);
+    if (suffix !== "") words.push(suffix);
+    this.writer.line(words.join(" "), source);
   }
 }
 
-/** `--timeout 5000` → `timeout`: the long name of an option, for the target checks. */
-function longOptionName(option: string): string[] {
-  const name = /^--([A-Za-z-]+)/.exec(option)?.[1];
-  return name === undefined ? [] : [name];
+/** `--timeout 5000` → `timeout`: the long names of the options, for the target checks. */
+function longOptionNames(options: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const option of options) {
+    const name = /^--([A-Za-z-]+)/.exec(option)?.[1];
+    if (name !== undefined) names.push(name);
+  }
+  return names;
 }

@@ -16,8 +16,15 @@ export function isSafeName(name: string): boolean {
 export class LabelAllocator {
   private readonly taken = new Set<string>();
 
+  /**
+   * `keepsApart` false: for a compilation that writes nothing (it only wants diagnostics), where
+   * labels need not be told apart; every label is then the preferred one.
+   */
+  constructor(private readonly keepsApart = true) {}
+
   /** Marks a fixed label as used. Returns false when it was already taken. */
   reserve(label: string): boolean {
+    if (!this.keepsApart) return true;
     if (this.taken.has(label)) return false;
     this.taken.add(label);
     return true;
@@ -25,6 +32,7 @@ export class LabelAllocator {
 
   /** `preferred` if it is free, else `preferred.2`, `preferred.3`, … */
   allocate(preferred: string): string {
+    if (!this.keepsApart) return preferred;
     let label = preferred;
     for (let n = 2; this.taken.has(label); n++) label = `${preferred}.${n}`;
     this.taken.add(label);
@@ -33,6 +41,7 @@ export class LabelAllocator {
 
   /** The first free `<base>.<kind>.<n>`, n continuing the scope's own counter: `linux.skip.1`, `linux.skip.2`… */
   allocateNumbered(base: string, kind: string, counter: { next: number }): string {
+    if (!this.keepsApart) return `${base}.${kind}.${counter.next++}`;
     let label: string;
     do {
       label = `${base}.${kind}.${counter.next++}`;

@@ -72,9 +72,18 @@ export interface RouteOptions {
  */
 const settingsNeverDashLeading = new Set(["platform", "buildarch", "arch"]);
 
+/**
+ * Stands in for non-empty text in a compilation that writes nothing: such a compilation only needs
+ * to know whether text can be written and whether it is empty.
+ */
+const unwrittenText: EmittedText = { tokens: ["${}"], setup: [], mayStartWithDash: false };
+
 /** Allocates the `ipxm_tN` settings of one block; numbering restarts in every block for stable diffs. */
 export class TextRouter {
   private nextIndex = 1;
+
+  /** `writesText` false: for a compilation that only wants diagnostics (see `unwrittenText`). */
+  constructor(private readonly writesText = true) {}
 
   /** Starts a new block: `ipxm_t1` again. Text is always stored right before it is used. */
   restart(): void {
@@ -114,6 +123,7 @@ export class TextRouter {
       return { ok: true, text: { tokens: options.required ? ["${}"] : [], setup: [], mayStartWithDash: false } };
     }
 
+    if (!this.writesText) return { ok: true, text: unwrittenText };
     const words = asWords(prepared, options.shape);
     if (words) return { ok: true, text: words };
     return { ok: true, text: this.asRoutedToken(prepared) };

@@ -12,10 +12,16 @@ export interface LineMapEntry {
 export interface CompileOptions {
   /** Shown in the header comment; sanitised so that no name can break the script. */
   readonly sourceName?: string;
+  /**
+   * Only the diagnostics are wanted (an editor checking a program as it is typed): the script and
+   * its line map are not built, so the result has neither. The diagnostics are exactly those of a
+   * full compilation.
+   */
+  readonly diagnosticsOnly?: boolean;
 }
 
 export interface CompileResult {
-  /** The iPXE script; undefined when any error diagnostic exists. */
+  /** The iPXE script; undefined when any error diagnostic exists, or with `diagnosticsOnly`. */
   readonly script?: string;
   /** One entry per line of `script`, in order (empty when there is no script). */
   readonly lineMap: LineMapEntry[];

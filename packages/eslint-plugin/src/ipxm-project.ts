@@ -80,7 +80,7 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
       programs.set(entry, result.program);
       // Target support, raw iPXE lines and unrepresentable text are checked by compiling the program,
       // as `ipxm build` would; only the diagnostics are kept.
-      all.push(...compile(result.program, { sourceName: result.program.file }).diagnostics);
+      all.push(...compile(result.program, { sourceName: result.program.file, diagnosticsOnly: true }).diagnostics);
     }
   }
   const byFile = new Map<string, Diagnostic[]>();
