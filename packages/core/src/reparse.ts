@@ -7,9 +7,11 @@
  * length. The result is always the one `parse` gives for the whole new text (a property test holds
  * the two equal). Reuse is attempted only where that is certain, and the whole text is parsed
  * otherwise:
- * - the previous parse was clean and the new middle parses clean on its own. An error may stretch
- *   across declarations (an unclosed brace or comment swallows what follows), and error recovery
- *   at the end of a slice need not match recovery in the whole file.
+ * - the previous parse found no problem outside the text parsed again, and the new middle parses
+ *   clean on its own. An error may stretch across declarations (an unclosed brace or comment
+ *   swallows what follows), and error recovery at the end of a slice need not match recovery in the
+ *   whole file. (A problem inside the text parsed again is what typing in a declaration leaves
+ *   behind for a keystroke or two: it goes with that text.)
  * - the middle starts and ends at declarations that begin a line, in text the edit left alone.
  *   At a line start no token can run across the cut: strings and line comments end at the line's
  *   end, and a block comment or raw block that the middle leaves open is an error.
@@ -65,7 +67,7 @@ interface ReusePlan {
 function planReuse(previous: ParsedText, text: string): ReusePlan | undefined {
   const old = previous.text;
   const { declarations } = previous.result.ast;
-  if (previous.result.diagnostics.length > 0 || declarations.length < 2) return undefined;
+  if (declarations.length < 2) return undefined;
 
   const sharedStart = commonPrefixLength(old, text);
   const sharedEnd = commonSuffixLength(old, text, Math.min(old.length, text.length) - sharedStart);
@@ -91,6 +93,9 @@ function planReuse(previous: ParsedText, text: string): ReusePlan | undefined {
 
   const from = first === 0 ? 0 : declarations[first]!.range.start;
   const oldTo = next === declarations.length ? old.length : declarations[next]!.range.start;
+  for (const { range } of previous.result.diagnostics) {
+    if (range.start < from || range.end >= oldTo) return undefined;
+  }
   return {
     from,
     to: oldTo + text.length - old.length,

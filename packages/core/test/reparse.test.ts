@@ -49,6 +49,15 @@ describe("reparse", () => {
     expect(result.ast.declarations[0]).not.toBe(before.result.ast.declarations[0]);
   });
 
+  it("keeps the other declarations while the one being typed into has an error", () => {
+    const typing = three.replace('echo "one"', 'echo "one');
+    const before = parsed(typing);
+    expect(before.result.diagnostics).not.toEqual([]);
+    const result = reparse(before, three, "f.ipxm");
+    expect(result).toEqual(parse(three, "f.ipxm"));
+    expect(result.ast.declarations[0]).toBe(before.result.ast.declarations[0]);
+  });
+
   it("sees a comment opened in one declaration swallow the ones after it", () => {
     const before = parsed(three);
     const text = three.replace('item "One"', '/* item "One"');
