@@ -75,7 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true } },
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -113,6 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
   });
   documents.onDidClose(({ document }) => {
     service.workspace.closeDocument(document.uri);
+    service.documentClosed(document.uri);
     scheduler.documentClosed(document.uri);
   });
 
@@ -151,6 +152,9 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
   connection.onWorkspaceSymbol(({ query }) => service.workspaceSymbols(query));
   connection.onFoldingRanges(({ textDocument }) => service.foldingRanges(textDocument.uri));
   connection.languages.semanticTokens.on(({ textDocument }) => service.semanticTokens(textDocument.uri));
+  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
+    service.semanticTokensDelta(textDocument.uri, previousResultId),
+  );
   connection.onDocumentLinks(({ textDocument }) => service.documentLinks(textDocument.uri));
   connection.onDocumentFormatting(({ textDocument }) => service.format(textDocument.uri));
   connection.onDocumentRangeFormatting(({ textDocument, range }) => service.format(textDocument.uri, range));

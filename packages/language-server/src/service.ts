@@ -17,6 +17,7 @@ import type {
   Position,
   Range,
   SemanticTokens,
+  SemanticTokensDelta,
   TextEdit,
   WorkspaceEdit,
   WorkspaceSymbol,
@@ -31,7 +32,7 @@ import { hover } from "./features/hover.js";
 import { documentLinks } from "./features/links.js";
 import { documentHighlights, references } from "./features/references.js";
 import { prepareRename, rename } from "./features/rename.js";
-import { semanticTokens } from "./features/semantic-tokens.js";
+import { SemanticTokensHistory } from "./features/semantic-tokens.js";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
 import type { FileSystem } from "./file-system.js";
 import { ServerWorkspace } from "./server-workspace.js";
@@ -49,6 +50,7 @@ export class RenameRefused extends Error {}
 export class LanguageService {
   readonly workspace: ServerWorkspace;
   private readonly resolveFormatConfig: (path: string) => Promise<FormatConfig>;
+  private readonly tokensSent = new SemanticTokensHistory();
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = new ServerWorkspace(options.fileSystem);
@@ -127,7 +129,18 @@ export class LanguageService {
 
   semanticTokens(uri: string): SemanticTokens {
     const found = this.at(uri);
-    return found ? semanticTokens(found.snapshot, found.document) : { data: [] };
+    return found ? this.tokensSent.full(found.snapshot, found.document) : { data: [] };
+  }
+
+  /** The edits from the tokens last sent as `previousResultId` to the current ones. */
+  semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta {
+    const found = this.at(uri);
+    return found ? this.tokensSent.delta(found.snapshot, found.document, previousResultId) : { data: [] };
+  }
+
+  /** The editor closed a document: what the service kept for it goes. */
+  documentClosed(uri: string): void {
+    this.tokensSent.forget(uri);
   }
 
   documentLinks(uri: string): DocumentLink[] {

@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { SemanticTokensDelta, SemanticTokensEdit } from "vscode-languageserver";
+import { memoryFileSystem } from "../src/file-system.js";
+import { LanguageService } from "../src/service.js";
+import { pathToUri } from "../src/uris.js";
 import { semanticTokens, semanticTokensLegend } from "../src/features/semantic-tokens.js";
 import { fixture } from "./support/fixture.js";
 import { prefixesOf, repositoryFile } from "./support/prefixes.js";
@@ -269,3 +273,49 @@ describe("semantic tokens of broken text", () => {
     }
   });
 });
+
+describe("semantic token deltas", () => {
+  const uri = pathToUri("/w/main.ipxm");
+  const text = readFileSync(new URL("main.ipxm", menus), "utf8");
+
+  function opened(): LanguageService {
+    const service = new LanguageService({ fileSystem: memoryFileSystem({}) });
+    service.workspace.openDocument(uri, "ipxm", 1, text);
+    return service;
+  }
+
+  /** LSP's edits applied to the data they were computed from. */
+  function applied(data: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
+    const result = [...data];
+    for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+      result.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    }
+    return result;
+  }
+
+  it("answers an edit with the changed tokens only, which give the new tokens", () => {
+    const service = opened();
+    const before = service.semanticTokens(uri);
+    const edited = text.replace("menu main", "// a note\nmenu main");
+    service.workspace.changeDocument(uri, 2, edited);
+
+    const delta = service.semanticTokensDelta(uri, before.resultId!);
+    expect("edits" in delta).toBe(true);
+    const { edits } = delta as SemanticTokensDelta;
+    const changed = edits.reduce((sum, edit) => sum + edit.deleteCount + (edit.data?.length ?? 0), 0);
+    expect(changed).toBeLessThan(before.data.length / 4);
+    expect(applied(before.data, edits)).toEqual(tokensData({ "/w/main.ipxm": edited }, "/w/main.ipxm"));
+  });
+
+  it("sends every token when the tokens it is asked to start from are not the last sent", () => {
+    const service = opened();
+    service.semanticTokens(uri);
+    const answer = service.semanticTokensDelta(uri, "an older result");
+    expect(answer).toMatchObject({ data: tokensData({ "/w/main.ipxm": text }, "/w/main.ipxm") });
+  });
+});
+
+function tokensData(files: Record<string, string>, path: string): number[] {
+  const fx = fixture(files);
+  return semanticTokens(fx.snapshot(), fx.document(path)).data;
+}

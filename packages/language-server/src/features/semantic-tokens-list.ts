@@ -3,7 +3,7 @@
  * Emitters add tokens by offset in any order; `build` sorts them, drops any that overlaps one before
  * it, and cuts one that crosses a line end into one token per line, as LSP requires.
  */
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from "vscode-languageserver";
+import { SemanticTokensBuilder, type SemanticTokensLegend } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { toLspPosition } from "../positions.js";
 
@@ -48,11 +48,11 @@ export class TokenList {
     this.tokens.push({ start, end, type: typeIndex.get(type)!, modifiers: bits });
   }
 
-  build(text: string, lines: TextDocument): SemanticTokens {
+  /** The tokens, encoded by `builder` (a fresh one unless the caller keeps one to compute deltas). */
+  encode(text: string, lines: TextDocument, builder = new SemanticTokensBuilder()): SemanticTokensBuilder {
     // Stable: of two tokens at one offset, the one added first wins.
     const sorted = this.tokens.map((token, order) => ({ token, order }));
     sorted.sort((a, b) => a.token.start - b.token.start || a.order - b.order);
-    const builder = new SemanticTokensBuilder();
     let covered = 0;
     for (const { token } of sorted) {
       if (token.start < covered || token.end > text.length) continue;
@@ -62,7 +62,7 @@ export class TokenList {
         builder.push(position.line, position.character, end - start, token.type, token.modifiers);
       }
     }
-    return builder.build();
+    return builder;
   }
 }
 
