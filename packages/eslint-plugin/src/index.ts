@@ -15,6 +15,8 @@ import type { IpxmRule, LanguageId, Recommended } from "./rule.js";
 
 export { createLintTree, isIpxeScript, isLintTree } from "./tree.js";
 export type { LintTreeOptions } from "./tree.js";
+export { configuredLanguage, configuredRules } from "./configured.js";
+export type { ConfiguredLanguage, ConfiguredRules } from "./configured.js";
 export type { LintTree, TreeFile } from "./tree.js";
 export type { IpxmProject } from "./ipxm-project.js";
 export type { CommandNode, CommentNode, LabelNode, LineNode, ScriptNode, WordNode } from "./languages/ipxe/ast.js";

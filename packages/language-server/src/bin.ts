@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { nodeFileSystem } from "./file-system.js";
 import { resolveFormatConfig } from "./node-format-config.js";
+import { projectLintConfig } from "./node-lint-config.js";
 import { startServer } from "./server.js";
 import { serverName, serverVersion } from "./version.js";
 
@@ -61,4 +62,8 @@ if (!values.stdio && !values["node-ipc"] && values.socket === undefined && value
   process.exit(2);
 }
 
-startServer(createConnection(ProposedFeatures.all), { fileSystem: nodeFileSystem, resolveFormatConfig });
+startServer(createConnection(ProposedFeatures.all), {
+  fileSystem: nodeFileSystem,
+  resolveFormatConfig,
+  lintConfig: projectLintConfig(),
+});

@@ -5,6 +5,7 @@
 import { directoryOf, normalizePath } from "@ipxm/core";
 import { isInFolder, type FileSystem } from "./file-system.js";
 import { languageOfFile } from "./language-kind.js";
+import { recommendedRulesFor, type RuleSettings } from "./diagnostics/lint-rules.js";
 import { Snapshot, type SourceDocument } from "./snapshot.js";
 import { pathToUri, uriToPath, type LanguageKind } from "./uris.js";
 
@@ -22,7 +23,11 @@ export class ServerWorkspace {
   private replaced: Snapshot | undefined;
   private target: string | undefined;
 
-  constructor(private readonly fileSystem: FileSystem) {}
+  constructor(
+    private readonly fileSystem: FileSystem,
+    /** The settings of the lint rules for a file; the recommended ones unless told otherwise. */
+    private readonly rulesFor: (path: string, language: LanguageKind) => RuleSettings = recommendedRulesFor,
+  ) {}
 
   /** Reads the folders' source files from disk (replacing what was read before). */
   setFolders(paths: readonly string[]): void {
@@ -99,7 +104,7 @@ export class ServerWorkspace {
         documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
       }
       for (const [path, document] of this.open) documents.set(path, document);
-      this.current = new Snapshot(this.version, documents, this.target, this.replaced);
+      this.current = new Snapshot(this.version, documents, this.target, this.rulesFor, this.replaced);
       this.replaced = undefined;
     }
     return this.current;

@@ -14,6 +14,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import type { LintConfigSource } from "./diagnostics/lint-rules.js";
 import { DiagnosticsScheduler } from "./diagnostics/scheduler.js";
 import { completionTriggerCharacters } from "./features/completion.js";
 import { fixAllKind } from "./features/code-actions.js";
@@ -28,6 +29,8 @@ import { serverName, serverVersion } from "./version.js";
 export interface ServerOptions {
   readonly fileSystem: FileSystem;
   readonly resolveFormatConfig?: (path: string) => Promise<FormatConfig>;
+  /** Where projects' ESLint configurations are read from (see node-lint-config.ts). */
+  readonly lintConfig?: LintConfigSource;
   /** Quiet time after the last change before diagnostics run. */
   readonly diagnosticsDelayMs?: number;
 }
@@ -36,6 +39,11 @@ export interface ServerOptions {
 interface ClientSettings {
   /** Target profile for every file, instead of each file's own `target "…"`. */
   readonly target?: unknown;
+  /**
+   * Whether a project's eslint.config.js is read (and so run) for its rules, as `ipxm lint` does;
+   * `false`: the recommended rules everywhere (VS Code says so for a workspace it does not trust).
+   */
+  readonly projectLintConfig?: unknown;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): LanguageService {
@@ -55,13 +63,17 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
     const target = settings?.target;
     service.workspace.setTarget(typeof target === "string" && target !== "" ? target : undefined);
   };
+  service.onLintRulesChanged(() => scheduler.revalidateAll());
 
   let foldersChange = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     service.workspace.setFolders(folders.filter((uri) => uri.startsWith("file:")).map((uri) => uriToPath(uri)));
-    applySettings(params.initializationOptions as ClientSettings | undefined);
+    const initial = params.initializationOptions as ClientSettings | undefined;
+    applySettings(initial);
+    // Told once, at start: settings sent later are the user's, and do not say it.
+    service.useProjectLintConfig(initial?.projectLintConfig !== false);
     return {
       serverInfo: { name: serverName, version: serverVersion },
       capabilities: {
@@ -118,6 +130,10 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((change) => isLintConfigFile(uriToPath(change.uri)))) {
+      service.lintConfigChanged();
+      scheduler.revalidateAll();
+    }
     const paths = changes
       .filter((change) => change.type !== FileChangeType.Changed || !documents.get(change.uri))
       .map((change) => uriToPath(change.uri));
@@ -164,4 +180,9 @@ export function startServer(connection: Connection, options: ServerOptions): Lan
   documents.listen(connection);
   connection.listen();
   return service;
+}
+
+/** ESLint's flat configuration files, by name. */
+function isLintConfigFile(path: string): boolean {
+  return /(^|\/)eslint\.config\.[cm]?[jt]s$/.test(path);
 }

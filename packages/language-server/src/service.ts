@@ -34,6 +34,7 @@ import { documentHighlights, references } from "./features/references.js";
 import { prepareRename, rename } from "./features/rename.js";
 import { SemanticTokensHistory } from "./features/semantic-tokens.js";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
+import { LintRules, type LintConfigSource } from "./diagnostics/lint-rules.js";
 import type { FileSystem } from "./file-system.js";
 import { ServerWorkspace } from "./server-workspace.js";
 import type { Snapshot, SourceDocument } from "./snapshot.js";
@@ -42,6 +43,8 @@ export interface LanguageServiceOptions {
   readonly fileSystem: FileSystem;
   /** Prettier's options for a file (.prettierrc, .editorconfig), as `ipxm fmt` resolves them. */
   readonly resolveFormatConfig?: (path: string) => Promise<FormatConfig>;
+  /** Where a project's ESLint configuration is read from; without one, the recommended rules apply. */
+  readonly lintConfig?: LintConfigSource;
 }
 
 /** What a rename that cannot be done answers: the reason, for the editor to show. */
@@ -51,9 +54,14 @@ export class LanguageService {
   readonly workspace: ServerWorkspace;
   private readonly resolveFormatConfig: (path: string) => Promise<FormatConfig>;
   private readonly tokensSent = new SemanticTokensHistory();
+  private readonly lintRules: LintRules;
+  private lintRulesListener: (() => void) | undefined;
 
   constructor(options: LanguageServiceOptions) {
-    this.workspace = new ServerWorkspace(options.fileSystem);
+    this.lintRules = new LintRules(options.lintConfig, () => this.lintRulesListener?.());
+    this.workspace = new ServerWorkspace(options.fileSystem, (path, language) =>
+      this.lintRules.rulesFor(path, language),
+    );
     this.resolveFormatConfig = options.resolveFormatConfig ?? (() => Promise.resolve({}));
   }
 
@@ -136,6 +144,24 @@ export class LanguageService {
   semanticTokensDelta(uri: string, previousResultId: string): SemanticTokens | SemanticTokensDelta {
     const found = this.at(uri);
     return found ? this.tokensSent.delta(found.snapshot, found.document, previousResultId) : { data: [] };
+  }
+
+  /** Calls `listener` when a project's configuration changes the rules of some file (lint again). */
+  onLintRulesChanged(listener: () => void): void {
+    this.lintRulesListener = listener;
+  }
+
+  /**
+   * Whether projects' eslint.config.js files are read and run (they are code: an editor may not trust
+   * the workspace). Off: the recommended rules apply everywhere.
+   */
+  useProjectLintConfig(enabled: boolean): void {
+    this.lintRules.setEnabled(enabled);
+  }
+
+  /** An ESLint configuration file changed: read the projects' configurations again. */
+  lintConfigChanged(): void {
+    this.lintRules.reset();
   }
 
   /** The editor closed a document: what the service kept for it goes. */

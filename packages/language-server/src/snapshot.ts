@@ -6,6 +6,7 @@
 import type { Analysis, ParsedFile } from "@ipxm/core";
 import { createLintTree, type LintTree, type ScriptModel, type ScriptNode } from "@ipxm/eslint-plugin";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import type { RuleSettings } from "./diagnostics/lint-rules.js";
 import { textShift, type TextShift } from "./text-shift.js";
 import type { LanguageKind } from "./uris.js";
 
@@ -44,6 +45,8 @@ export class Snapshot {
     private readonly byPath: ReadonlyMap<string, SourceDocument>,
     /** The target profile chosen in the editor's settings; files' own `target "…"` otherwise. */
     readonly target: string | undefined,
+    /** The settings of the lint rules for a file (they may become known after the snapshot is made). */
+    private readonly rulesFor: (path: string, language: LanguageKind) => RuleSettings,
     /** The snapshot this one replaces. */
     previous?: Snapshot,
   ) {
@@ -64,6 +67,11 @@ export class Snapshot {
 
   documents(): IterableIterator<SourceDocument> {
     return this.byPath.values();
+  }
+
+  /** The settings of the lint rules to check a document with now. */
+  lintRules(document: SourceDocument): RuleSettings {
+    return this.rulesFor(document.path, document.language);
   }
 
   /** Offset ↔ LSP position for a document (UTF-16 columns, every LSP line end). */

@@ -23,9 +23,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
 
-  // Imported files may change outside the editor (a checkout, a generator); diagnostics follow them.
-  const watcher = vscode.workspace.createFileSystemWatcher("**/*.{ipxm,ipxe}");
-  context.subscriptions.push(watcher);
+  // Imported files may change outside the editor (a checkout, a generator); diagnostics follow them,
+  // and the rules an eslint.config.js sets.
+  const watchers = ["**/*.{ipxm,ipxe}", "**/eslint.config.{js,mjs,cjs,ts,mts,cts}"].map((glob) =>
+    vscode.workspace.createFileSystemWatcher(glob),
+  );
+  context.subscriptions.push(...watchers);
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: ["ipxm", "ipxe"].flatMap((language) => [
@@ -36,12 +39,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: () => settings(),
     synchronize: {
       configurationSection: section,
-      fileEvents: watcher,
+      fileEvents: watchers,
     },
   };
 
   client = new LanguageClient(section, "ipxm language server", serverOptions, clientOptions);
   await client.start();
+  // A workspace trusted later may have its eslint.config.js run: start again, telling the server so.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 }
 
 export async function deactivate(): Promise<void> {
@@ -54,9 +59,11 @@ export async function deactivate(): Promise<void> {
 export interface IpxmSettings {
   /** A target profile name; empty: each file's own `target`, or the default profile. */
   readonly target: string;
+  /** Whether the project's eslint.config.js may be run for its rules: only in a trusted workspace. */
+  readonly projectLintConfig: boolean;
 }
 
 function settings(): IpxmSettings {
   const configuration = vscode.workspace.getConfiguration(section);
-  return { target: configuration.get<string>("target", "") };
+  return { target: configuration.get<string>("target", ""), projectLintConfig: vscode.workspace.isTrusted };
 }

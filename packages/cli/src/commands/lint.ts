@@ -146,7 +146,7 @@ async function createLinter(
     },
   ];
 
-  const userConfig = await configuresIpxm(ESLintClass, base, files);
+  const userConfig = await configuresIpxm(ESLintClass, pluginModule, base, files);
   if (userConfig) {
     return new ESLintClass({ cwd: base, overrideConfig: additions, fix: options.fix, errorOnUnmatchedPattern: false });
   }
@@ -177,20 +177,17 @@ async function createLinter(
 }
 
 /** Whether an eslint.config.js applies to these files and gives them one of ipxm's languages. */
-async function configuresIpxm(ESLintClass: typeof ESLint, cwd: string, files: readonly LintFile[]): Promise<boolean> {
+async function configuresIpxm(
+  ESLintClass: typeof ESLint,
+  pluginModule: Plugin,
+  cwd: string,
+  files: readonly LintFile[],
+): Promise<boolean> {
   const probe = new ESLintClass({ cwd });
   const samples = [files.find((file) => file.language === "ipxm"), files.find((file) => file.language === "ipxe")];
   for (const sample of samples) {
     if (!sample || !(await probe.findConfigFile(sample.path))) continue;
-    const config = (await probe.calculateConfigForFile(sample.path)) as { language?: unknown } | undefined;
-    const language = config?.language;
-    const name = typeof language === "string" ? language : undefined;
-    if (name === "ipxm/ipxm" || name === "ipxm/ipxe") return true;
-    if (typeof language === "object" && language !== null && "nodeTypeKey" in language) {
-      const key = (language as { nodeTypeKey: unknown }).nodeTypeKey;
-      // Our languages are the only ones keyed by `kind` (ipxm) or with a `Script` of lines (ipxe).
-      if (key === "kind" || (language as { visitorKeys?: Record<string, unknown> }).visitorKeys?.["Line"]) return true;
-    }
+    if (pluginModule.configuredLanguage(await probe.calculateConfigForFile(sample.path))) return true;
   }
   return false;
 }

@@ -7,8 +7,9 @@
  * of every file, which the cross-file rules consult) changes from one snapshot to the next.
  */
 import { Linter } from "eslint/universal";
-import plugin, { recommendedRules, type LintTree } from "@ipxm/eslint-plugin";
+import plugin, { type LintTree } from "@ipxm/eslint-plugin";
 import type { LanguageKind } from "../uris.js";
+import type { RuleSettings } from "./lint-rules.js";
 
 /** ESLint's own normalised message; offsets and text of fixes refer to the linted text. */
 export type LintMessage = Linter.LintMessage;
@@ -43,22 +44,30 @@ const nothingIgnored: Linter.Config = {
   ignores: ["!**/node_modules/", "!.git/"],
 };
 
-/** The plugin, language, rules and target for a language: one object per language and target. */
-const baseConfigs = new Map<string, Linter.Config>();
+/**
+ * The plugin, language, rules and target for a language: one object per language, target and set of
+ * rule settings (ESLint prepares a configuration object once, and the settings objects are few).
+ */
+const baseConfigs = new WeakMap<RuleSettings, Map<string, Linter.Config>>();
 
-function baseConfig(language: LanguageKind, target: string | undefined): Linter.Config {
+function baseConfig(language: LanguageKind, target: string | undefined, rules: RuleSettings): Linter.Config {
+  let byLanguage = baseConfigs.get(rules);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    baseConfigs.set(rules, byLanguage);
+  }
   const key = `${language}\0${target ?? ""}`;
-  let config = baseConfigs.get(key);
+  let config = byLanguage.get(key);
   if (!config) {
     config = {
       name: `ipxm-language-server/${language}`,
       files: everyFile,
       plugins: { ipxm: plugin as never },
       language: `ipxm/${language}`,
-      rules: recommendedRules(language),
+      rules: rules as Linter.RulesRecord,
       ...(target !== undefined ? { settings: { ipxm: { target } } } : {}),
     };
-    baseConfigs.set(key, config);
+    byLanguage.set(key, config);
   }
   return config;
 }
@@ -81,10 +90,16 @@ export interface LintRequest {
   readonly language: LanguageKind;
   readonly target: string | undefined;
   readonly tree: LintTree;
+  /** The settings of the rules (the project's, or the recommended ones). */
+  readonly rules: RuleSettings;
 }
 
 /** ESLint's messages for one file; throws only when a rule or ESLint itself does. */
 export function runLinter(request: LintRequest): LintMessage[] {
-  const config = [nothingIgnored, baseConfig(request.language, request.target), treeConfig(request.tree)];
+  const config = [
+    nothingIgnored,
+    baseConfig(request.language, request.target, request.rules),
+    treeConfig(request.tree),
+  ];
   return linterFor(request.path).verify(request.text, config, { filename: request.path });
 }

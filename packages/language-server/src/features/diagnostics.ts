@@ -15,30 +15,35 @@ import {
 } from "vscode-languageserver";
 import { versionKey, type LintDiagnosticData, type LintEdit } from "../diagnostics/data.js";
 import { runLinter, type LintMessage } from "../diagnostics/lint-run.js";
+import type { RuleSettings } from "../diagnostics/lint-rules.js";
 import { offsetOfLineColumn, startOfDocument, toLspRange } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
 
 /** Rules whose findings are things nobody uses: editors grey them out. */
 const unnecessaryRules: ReadonlySet<string> = new Set(["ipxm/no-unused", "ipxm/no-unused-label"]);
 
-/** One lint per document and snapshot: publishing and the code actions asked right after share it. */
-const linted = new WeakMap<Snapshot, Map<string, readonly Diagnostic[]>>();
+/**
+ * One lint per document, snapshot and rule settings: publishing and the code actions asked right
+ * after share it.
+ */
+const linted = new WeakMap<Snapshot, Map<string, { rules: RuleSettings; diagnostics: readonly Diagnostic[] }>>();
 
 export function lintDocument(snapshot: Snapshot, document: SourceDocument): Diagnostic[] {
+  const rules = snapshot.lintRules(document);
   let bySnapshot = linted.get(snapshot);
   if (!bySnapshot) {
     bySnapshot = new Map();
     linted.set(snapshot, bySnapshot);
   }
-  let diagnostics = bySnapshot.get(document.path);
-  if (!diagnostics) {
-    diagnostics = lintUncached(snapshot, document);
-    bySnapshot.set(document.path, diagnostics);
+  let done = bySnapshot.get(document.path);
+  if (done?.rules !== rules) {
+    done = { rules, diagnostics: lintUncached(snapshot, document, rules) };
+    bySnapshot.set(document.path, done);
   }
-  return [...diagnostics];
+  return [...done.diagnostics];
 }
 
-function lintUncached(snapshot: Snapshot, document: SourceDocument): Diagnostic[] {
+function lintUncached(snapshot: Snapshot, document: SourceDocument, rules: RuleSettings): Diagnostic[] {
   try {
     const messages = runLinter({
       path: document.path,
@@ -46,6 +51,7 @@ function lintUncached(snapshot: Snapshot, document: SourceDocument): Diagnostic[
       language: document.language,
       target: snapshot.target,
       tree: snapshot.tree,
+      rules,
     });
     const converter = new MessageConverter(snapshot, document);
     const seen = new Set<string>();
