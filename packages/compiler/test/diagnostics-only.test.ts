@@ -2,15 +2,14 @@
  * `diagnosticsOnly`: what an editor uses to check a program as it is typed. It must find exactly
  * the diagnostics a full compilation finds, and build nothing else.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { checkProgram } from "@ipxm/core";
-import type { Program, ProgramAction, ProgramStatement, SourceHost, Template } from "@ipxm/core";
+import type { Program, ProgramAction, ProgramStatement, Template } from "@ipxm/core";
 import { compile } from "@ipxm/compiler";
 import { profileNames } from "@ipxm/ipxe";
 import { act, cond, entry, gap, item, menu, program, s, setting, st, t } from "./builders.js";
+import { goldenDirectory, goldenHost, goldenSources } from "./golden-sources.js";
 
 function expectSameDiagnostics(p: Program): void {
   const full = compile(p, { sourceName: "x.ipxm" });
@@ -20,23 +19,10 @@ function expectSameDiagnostics(p: Program): void {
   expect(only.lineMap).toEqual([]);
 }
 
-const goldenDirectory = fileURLToPath(new URL("./golden/", import.meta.url));
-const host: SourceHost = {
-  readFile(path) {
-    try {
-      return { ok: true, text: readFileSync(path, "utf8") };
-    } catch {
-      return { ok: false, code: "file-not-found", message: `cannot read ${path}` };
-    }
-  },
-};
-const goldenPrograms = readdirSync(goldenDirectory)
-  .filter((name) => name.endsWith(".ipxm"))
-  .sort()
-  .map((name) => {
-    const checked = checkProgram([goldenDirectory + name], host);
-    return { name, program: [...checked.programs.values()][0]! };
-  });
+const goldenPrograms = goldenSources().map((name) => {
+  const checked = checkProgram([goldenDirectory + name], goldenHost);
+  return { name, program: [...checked.programs.values()][0]! };
+});
 
 describe("diagnosticsOnly", () => {
   it("gives a valid program no script, no line map and no diagnostics", () => {

@@ -6,30 +6,15 @@
  * `UPDATE_GOLDEN=1 npx vitest run packages/compiler` rewrites the expected files; read every changed
  * one before keeping it.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkProgram } from "@ipxm/core";
-import type { SourceHost } from "@ipxm/core";
 import { compile } from "@ipxm/compiler";
 import { tokenizeScript } from "@ipxm/ipxe";
+import { goldenDirectory, goldenHost, goldenSources } from "./golden-sources.js";
 
-const goldenDirectory = fileURLToPath(new URL("./golden/", import.meta.url));
 const update = process.env.UPDATE_GOLDEN === "1";
-
-const host: SourceHost = {
-  readFile(path) {
-    try {
-      return { ok: true, text: readFileSync(path, "utf8") };
-    } catch {
-      return { ok: false, code: "file-not-found", message: `cannot read ${path}` };
-    }
-  },
-};
-
-const sources = readdirSync(goldenDirectory)
-  .filter((name) => name.endsWith(".ipxm"))
-  .sort();
+const sources = goldenSources();
 
 describe("golden files", () => {
   it("exist: at least six programs", () => {
@@ -39,7 +24,7 @@ describe("golden files", () => {
   for (const source of sources) {
     it(`${source} compiles to ${source.replace(/\.ipxm$/, ".ipxe")}`, () => {
       const path = goldenDirectory + source;
-      const checked = checkProgram([path], host);
+      const checked = checkProgram([path], goldenHost);
       expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       const program = [...checked.programs.values()][0]!;
       const result = compile(program, { sourceName: source });
