@@ -94,6 +94,8 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
     return language ? language === "ipxm" : path.endsWith(".ipxm");
   };
   const scripts = new Map<string, ScriptNode>();
+  /** Scripts taken over from the previous tree (their models can be too). */
+  const takenOver = new Set<string>();
   const models = new Map<string, ScriptModel>();
   const projects = new Map<string, IpxmProject>();
   let ipxmAnalysis: Analysis | undefined;
@@ -110,7 +112,9 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
     if (held === undefined || (text !== undefined && text !== held) || !isScript(key, held)) return undefined;
     let node = scripts.get(key);
     if (!node) {
-      node = previous?.script(key, held) ?? buildScript(held, false);
+      node = previous?.script(key, held);
+      if (node) takenOver.add(key);
+      else node = buildScript(held, false);
       scripts.set(key, node);
     }
     return node;
@@ -122,7 +126,7 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
     if (!built) {
       const node = script(key);
       if (!node) return undefined;
-      built = previous?.script(key) === node ? previous.model(key)! : buildModel(node);
+      built = (takenOver.has(key) ? previous?.model(key) : undefined) ?? buildModel(node);
       models.set(key, built);
     }
     return built;
