@@ -4,7 +4,7 @@ import type { SemanticTokensDelta, SemanticTokensEdit } from "vscode-languageser
 import { memoryFileSystem } from "../src/file-system.js";
 import { LanguageService } from "../src/service.js";
 import { pathToUri } from "../src/uris.js";
-import { semanticTokens, semanticTokensLegend } from "../src/features/semantic-tokens.js";
+import { SemanticTokensHistory, semanticTokensLegend } from "../src/features/semantic-tokens.js";
 import { fixture } from "./support/fixture.js";
 import { prefixesOf, repositoryFile } from "./support/prefixes.js";
 
@@ -318,4 +318,9 @@ describe("semantic token deltas", () => {
 function tokensData(files: Record<string, string>, path: string): number[] {
   const fx = fixture(files);
   return semanticTokens(fx.snapshot(), fx.document(path)).data;
+}
+
+/** Every token of a document, as the server sends them first. */
+function semanticTokens(...[snapshot, document]: Parameters<SemanticTokensHistory["full"]>) {
+  return new SemanticTokensHistory().full(snapshot, document);
 }

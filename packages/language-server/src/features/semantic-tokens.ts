@@ -16,10 +16,6 @@ import { legend, TokenList } from "./semantic-tokens-list.js";
 
 export const semanticTokensLegend: SemanticTokensLegend = legend;
 
-export function semanticTokens(snapshot: Snapshot, document: SourceDocument): SemanticTokens {
-  return documentTokens(snapshot, document).encode(document.text, snapshot.lines(document)).build();
-}
-
 /**
  * The tokens of each document as last sent, so that the next answer can be the edits from those to
  * the current ones: after a keystroke, a few numbers instead of every token of a long file.
