@@ -100,31 +100,17 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
   }
 
   /**
-   * Enter and exit steps of every node, depth first, children in visitor-key order. The steps are
-   * made as ESLint takes them, not kept (a large script has hundreds of thousands of nodes), and
-   * little else is allocated per node: pending nodes wait on plain stacks, and a node's enter and
-   * exit steps share their arguments.
+   * Enter and exit steps of every node, depth first, children in visitor-key order. ESLint applies
+   * each step as it takes it and keeps none, so the steps are not kept either: one step object and
+   * one iterator result are rewritten for every step (a large script has hundreds of thousands, and
+   * a fresh object for each was a third of what an edit allocated). Pending nodes wait on plain
+   * stacks, and a node's enter and exit steps share their arguments.
    */
-  override *traverse(): Iterable<TraversalStep> {
-    const nodes: AnyNode[] = [this.ast];
-    const parents: (AnyNode | undefined)[] = [undefined];
-    /** For each pending node, its arguments once entered (so the entry is its exit), else undefined. */
-    const entered: (unknown[] | undefined)[] = [undefined];
-    while (nodes.length > 0) {
-      const node = nodes.pop()!;
-      const parent = parents.pop();
-      const args = entered.pop();
-      if (args) {
-        yield new VisitNodeStep({ target: node, phase: 2, args });
-        continue;
-      }
-      const own = [node, parent];
-      yield new VisitNodeStep({ target: node, phase: 1, args: own });
-      nodes.push(node);
-      parents.push(parent);
-      entered.push(own);
-      this.pushChildren(node, nodes, parents, entered);
-    }
+  override traverse(): Iterable<TraversalStep> {
+    return {
+      [Symbol.iterator]: () =>
+        new StepIterator(this.ast, (node, nodes, parents, entered) => this.pushChildren(node, nodes, parents, entered)),
+    };
   }
 
   /** Calls `visit` with every node and its parent, depth first. */
@@ -213,4 +199,50 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
 
 function isNode(value: unknown, typeKey: string): value is AnyNode {
   return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[typeKey] === "string";
+}
+
+type PushChildren = (
+  node: AnyNode,
+  nodes: AnyNode[],
+  parents: (AnyNode | undefined)[],
+  entered: (unknown[] | undefined)[],
+) => void;
+
+/** The steps of one traversal, each written into the same step and result objects. */
+class StepIterator implements Iterator<TraversalStep> {
+  private readonly nodes: AnyNode[];
+  private readonly parents: (AnyNode | undefined)[] = [undefined];
+  /** For each pending node, its arguments once entered (so the entry is its exit), else undefined. */
+  private readonly entered: (unknown[] | undefined)[] = [undefined];
+  private readonly step = new VisitNodeStep({ target: {}, phase: 1, args: [] });
+  private readonly result: IteratorResult<TraversalStep> = { done: false, value: this.step };
+
+  constructor(
+    root: AnyNode,
+    private readonly pushChildren: PushChildren,
+  ) {
+    this.nodes = [root];
+  }
+
+  next(): IteratorResult<TraversalStep> {
+    const { nodes, parents, entered, step } = this;
+    if (nodes.length === 0) return { done: true, value: undefined };
+    const node = nodes.pop()!;
+    const parent = parents.pop();
+    const args = entered.pop();
+    step.target = node;
+    if (args) {
+      step.phase = 2;
+      step.args = args;
+      return this.result;
+    }
+    const own = [node, parent];
+    step.phase = 1;
+    step.args = own;
+    nodes.push(node);
+    parents.push(parent);
+    entered.push(own);
+    this.pushChildren(node, nodes, parents, entered);
+    return this.result;
+  }
 }

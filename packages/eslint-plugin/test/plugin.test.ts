@@ -154,3 +154,64 @@ describe("eslint/universal", () => {
     expect(messages.map((m) => m.ruleId)).toContain("ipxm/valid-timeout");
   });
 });
+
+describe("the traversal rules see", () => {
+  /** Lints `text` with one rule that writes down every node it enters and leaves, with its parent. */
+  function visits(text: string, filename: string, language: string, selectors: readonly string[]): string[] {
+    const seen: string[] = [];
+    const kindOf = (node: unknown) => {
+      const record = node as Record<string, unknown> | undefined;
+      return String(record?.["kind"] ?? record?.["type"] ?? "-");
+    };
+    const recorder = {
+      meta: { type: "problem" as const, languages: [language] },
+      create: () =>
+        Object.fromEntries(
+          selectors.map((selector) => [
+            selector,
+            (node: unknown, parent: unknown) => seen.push(`${selector} ${kindOf(node)} in ${kindOf(parent)}`),
+          ]),
+        ),
+    };
+    const linter = new UniversalLinter({ cwd: "/", configType: "flat" });
+    const messages = linter.verify(
+      text,
+      [
+        {
+          files: ["**/*.ipxm", "**/*.ipxe"],
+          plugins: { ipxm: plugin, test: { rules: { recorder } } },
+          language: language,
+          rules: { "test/recorder": "error" },
+        },
+      ],
+      filename,
+    );
+    expect(messages).toEqual([]);
+    return seen;
+  }
+
+  it("enter and leave every node depth first, in source order, each with its parent", () => {
+    const text = 'menu main "Main" {\n  item a "A" -> shell\n  item b "B" -> reboot\n}\n';
+    expect(visits(text, "/main.ipxm", "ipxm/ipxm", ["Menu", "Item", "Item:exit", "Menu:exit"])).toEqual([
+      "Menu Menu in SourceFile",
+      "Item Item in Menu",
+      "Item:exit Item in Menu",
+      "Item Item in Menu",
+      "Item:exit Item in Menu",
+      "Menu:exit Menu in SourceFile",
+    ]);
+  });
+
+  it("match selectors that need the ancestry, in both languages", () => {
+    const ipxm = 'menu main "Main" {\n  item a "A" -> shell\n}\nentry e() { echo "x" }\n';
+    expect(visits(ipxm, "/main.ipxm", "ipxm/ipxm", ["Menu > Item", "Entry Echo"])).toEqual([
+      "Menu > Item Item in Menu",
+      "Entry Echo Echo in Entry",
+    ]);
+    const ipxe = "#!ipxe\n:start\ngoto start\n";
+    expect(visits(ipxe, "/menu.ipxe", "ipxm/ipxe", ["Line > Label", "Line > Command"])).toEqual([
+      "Line > Label Label in Line",
+      "Line > Command Command in Line",
+    ]);
+  });
+});
