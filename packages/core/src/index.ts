@@ -4,7 +4,7 @@ export * from "./source.js";
 export * from "./diagnostics.js";
 export * from "./program.js";
 export * from "./parse.js";
-export { reparse, type ParsedText } from "./reparse.js";
+export { reparse, wasHandedOver, type ParsedText, type ReparseOptions } from "./reparse.js";
 export * from "./paths.js";
 export * from "./workspace.js";
 export * from "./symbols.js";

@@ -25,8 +25,27 @@ export interface ParsedText {
   readonly result: ParseResult;
 }
 
+export interface ReparseOptions {
+  /**
+   * Hand the previous parse over: the declarations after the edit are moved where they are instead
+   * of being copied. In a long file that is most of what a keystroke would otherwise allocate and
+   * keep, and every declaration the edit left alone stays the same object. The previous parse must
+   * not be read afterwards; `wasHandedOver` tells, and a reparse from it parses the whole text.
+   */
+  readonly inPlace?: boolean;
+}
+
+/** Trees whose declarations a later parse took over in place (see `ReparseOptions.inPlace`). */
+const handedOver = new WeakSet<SourceFileNode>();
+
+/** Whether a later `reparse(…, { inPlace: true })` took this tree's declarations over. */
+export function wasHandedOver(ast: SourceFileNode): boolean {
+  return handedOver.has(ast);
+}
+
 /** `parse(text, file)`, computed from the parse of an earlier text of the same file. */
-export function reparse(previous: ParsedText, text: string, file: string): ParseResult {
+export function reparse(previous: ParsedText, text: string, file: string, options: ReparseOptions = {}): ParseResult {
+  if (handedOver.has(previous.result.ast)) return parse(text, file);
   if (previous.text === text) return previous.result;
   const plan = planReuse(previous, text);
   if (plan === undefined) return parse(text, file);
@@ -37,8 +56,16 @@ export function reparse(previous: ParsedText, text: string, file: string): Parse
   const { declarations: before, after } = plan;
   const shift = plan.to - plan.oldTo;
   const declarations: Declaration[] = [...before];
-  for (const declaration of middle.ast.declarations) declarations.push(moved(declaration, plan.from));
-  for (const declaration of after) declarations.push(moved(declaration, shift));
+  // The middle's own parse is ours alone: it is always moved where it is.
+  for (const declaration of middle.ast.declarations) declarations.push(shiftedInPlace(declaration, plan.from));
+  if (options.inPlace) {
+    // The new tree shares the declarations before the edit with the old one, and those after it
+    // are about to move: the old tree is no longer a parse of any text.
+    handedOver.add(previous.result.ast);
+    for (const declaration of after) declarations.push(shiftedInPlace(declaration, shift));
+  } else {
+    for (const declaration of after) declarations.push(moved(declaration, shift));
+  }
 
   const comments: Comment[] = [];
   for (const comment of previous.result.comments) {
@@ -129,6 +156,35 @@ function commonSuffixLength(a: string, b: string, limit: number): number {
 function moved<T extends object>(node: T, shift: number): T {
   if (shift === 0) return node;
   return copyShifted(node, shift) as T;
+}
+
+/**
+ * The node itself, its offsets (and those of everything under it) moved by `shift`. Each `range`
+ * is replaced, never changed: a range object may be shared (a name and the expression it forms),
+ * and diagnostics made from the old tree keep theirs. No node is reachable twice in a tree.
+ */
+function shiftedInPlace<T extends object>(node: T, shift: number): T {
+  if (shift !== 0) shiftInPlace(node, shift);
+  return node;
+}
+
+function shiftInPlace(value: object, shift: number): void {
+  if (Array.isArray(value)) {
+    for (const element of value) if (typeof element === "object" && element !== null) shiftInPlace(element, shift);
+    return;
+  }
+  const node = value as Record<string, unknown>;
+  for (const key in node) {
+    const field = node[key];
+    if (key === "range") {
+      const range = field as { start: number; end: number };
+      node[key] = { start: range.start + shift, end: range.end + shift };
+    } else if (key === "textOffset") {
+      node[key] = (field as number) + shift;
+    } else if (typeof field === "object" && field !== null) {
+      shiftInPlace(field, shift);
+    }
+  }
 }
 
 function copyShifted(value: unknown, shift: number): unknown {

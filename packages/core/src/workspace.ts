@@ -57,11 +57,16 @@ export interface LoadOptions {
    * same is not parsed again, and one whose text changed is reparsed from its earlier parse.
    */
   readonly previous?: Workspace;
+  /**
+   * Hand `previous` over: a reparsed file's declarations after the edit are moved in place rather
+   * than copied (see `ReparseOptions.inPlace`), and `previous` must not be read afterwards.
+   */
+  readonly inPlace?: boolean;
 }
 
 /** Parses `roots` and, transitively, everything they import; each file once, cycles reported. */
 export function loadWorkspace(roots: readonly string[], host: SourceHost, options: LoadOptions = {}): Workspace {
-  return new WorkspaceLoader(host, options.previous).load(roots);
+  return new WorkspaceLoader(host, options.previous, options.inPlace === true).load(roots);
 }
 
 interface MutableParsedFile extends ParsedFile {
@@ -76,6 +81,7 @@ class WorkspaceLoader {
   constructor(
     private readonly host: SourceHost,
     private readonly previous: Workspace | undefined,
+    private readonly inPlace: boolean,
   ) {}
 
   load(rootPaths: readonly string[]): Workspace {
@@ -174,6 +180,7 @@ class WorkspaceLoader {
           { text: earlier.source.text, result: { ...earlier, diagnostics: earlier.syntaxDiagnostics } },
           text,
           path,
+          { inPlace: this.inPlace },
         )
       : parse(text, path);
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse, reparse, type ParsedText } from "../src/index.js";
+import { parse, reparse, wasHandedOver, type ParsedText } from "../src/index.js";
 
 const menusFolder = path.join(import.meta.dirname, "../../../menus");
 const menus = fs
@@ -33,6 +33,32 @@ describe("reparse", () => {
     expect(kept).toBe(before.result.ast.declarations[0]);
     expect(moved).not.toBe(before.result.ast.declarations[2]);
     expect(moved!.range.start).toBe(before.result.ast.declarations[2]!.range.start + " menu".length);
+  });
+
+  it("moves the declarations after the edit in place when the previous parse is handed over", () => {
+    const before = parsed(three);
+    const last = before.result.ast.declarations[2]!;
+    const { start, end } = last.range;
+    const earlierRange = last.range;
+    const text = three.replace('"Main"', '"Main menu"');
+    const result = reparse(before, text, "f.ipxm", { inPlace: true });
+
+    expect(result).toEqual(parse(text, "f.ipxm"));
+    expect(result.ast.declarations[2]).toBe(last);
+    expect(last.range).toEqual({ start: start + " menu".length, end: end + " menu".length });
+    // A range is replaced, not changed: what was made from the old tree keeps its place.
+    expect(earlierRange).toEqual({ start, end });
+    expect(wasHandedOver(before.result.ast)).toBe(true);
+    expect(wasHandedOver(result.ast)).toBe(false);
+  });
+
+  it("parses the whole text again from a parse that was handed over", () => {
+    const before = parsed(three);
+    reparse(before, three.replace('"Main"', '"Main menu"'), "f.ipxm", { inPlace: true });
+    const text = three.replace('"one"', '"two"');
+    const result = reparse(before, text, "f.ipxm");
+    expect(result).toEqual(parse(text, "f.ipxm"));
+    expect(result.ast.declarations[0]).not.toBe(before.result.ast.declarations[0]);
   });
 
   it("returns the previous parse when the text did not change", () => {
@@ -140,11 +166,12 @@ describe("reparse", () => {
       fc.property(
         fc.nat({ max: samples.length - 1 }),
         fc.array(edit, { minLength: 1, maxLength: 6 }),
-        (which, changes) => {
+        fc.boolean(),
+        (which, changes, inPlace) => {
           let previous = parsed(samples[which]!);
           for (const change of changes) {
             const text = apply(previous.text, change);
-            const result = reparse(previous, text, "f.ipxm");
+            const result = reparse(previous, text, "f.ipxm", { inPlace });
             expect(result).toEqual(parse(text, "f.ipxm"));
             edits++;
             const kept = new Set<object>(previous.result.ast.declarations);

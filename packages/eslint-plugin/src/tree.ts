@@ -46,6 +46,12 @@ export interface LintTree {
   ipxmAnalysis(): Analysis;
   /** The analysis if something asked for it already; never starts one. */
   ipxmAnalysisIfMade(): Analysis | undefined;
+  /**
+   * Gives the analysis made (if any) to a newer tree of the same files, which moves the parses of
+   * its edited files in place (see `LoadOptions.inPlace`). This tree forgets it: asked again, it
+   * analyses its files afresh.
+   */
+  handOverIpxmAnalysis(): Analysis | undefined;
   /** All `.ipxm` files of the tree analysed together, entry points elaborated for `target`. */
   ipxmProject(target: string | undefined): IpxmProject;
 }
@@ -70,7 +76,8 @@ export function isIpxeScript(path: string, text: string): boolean {
 export interface LintTreeOptions {
   /**
    * The tree of an earlier state of the same files (an editor's, one keystroke ago): what it read of
-   * files that did not change is taken over, and edited `.ipxm` files are reparsed from its parses.
+   * files that did not change is taken over, and edited `.ipxm` files are reparsed from its parses,
+   * which are handed over (`handOverIpxmAnalysis`).
    */
   readonly previous?: LintTree;
 }
@@ -163,8 +170,8 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
   const ipxm = (): Analysis => {
     if (!ipxmAnalysis) {
       const roots = [...texts.keys()].filter(isIpxm).sort();
-      const earlier = previous?.ipxmAnalysisIfMade()?.workspace;
-      ipxmAnalysis = analyze(loadWorkspace(roots, host, earlier ? { previous: earlier } : {}));
+      const earlier = previous?.handOverIpxmAnalysis()?.workspace;
+      ipxmAnalysis = analyze(loadWorkspace(roots, host, earlier ? { previous: earlier, inPlace: true } : {}));
       previous = undefined;
     }
     return ipxmAnalysis;
@@ -202,6 +209,13 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
     },
     ipxmAnalysis: ipxm,
     ipxmAnalysisIfMade: () => ipxmAnalysis,
+    handOverIpxmAnalysis: () => {
+      const analysis = ipxmAnalysis;
+      // Everything made from the analysis goes with it: its nodes are about to move.
+      ipxmAnalysis = undefined;
+      projects.clear();
+      return analysis;
+    },
     ipxmProject: (target) => {
       const key = target ?? "";
       let project = projects.get(key);

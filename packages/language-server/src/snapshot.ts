@@ -37,7 +37,7 @@ export class Snapshot {
   private readonly lineIndexes = new Map<string, TextDocument>();
   private lintTree: LintTree | undefined;
   private previous: Snapshot | undefined;
-  private readonly carried = new Map<string, CarriedAnalysis | undefined>();
+  private readonly carried = new Map<string, { from: Analysis; carried: CarriedAnalysis | undefined }>();
 
   constructor(
     /** Grows with every change of the workspace. */
@@ -121,14 +121,18 @@ export class Snapshot {
    * is analysed (use `analysis()`), when none was ever made, or when the text did not change.
    */
   carriedAnalysis(document: SourceDocument): CarriedAnalysis | undefined {
-    if (this.carried.has(document.path)) return this.carried.get(document.path);
-    let carried: CarriedAnalysis | undefined;
     const latest = this.latestAnalysis();
-    const older = latest?.snapshot.documentAtPath(document.path);
-    if (latest && latest.snapshot !== this && older && older.text !== document.text) {
+    if (!latest || latest.snapshot === this) return undefined;
+    // Kept only while that analysis is still the latest: once a newer one is made, the older one's
+    // parses have been handed over to it (see `LintTree.handOverIpxmAnalysis`).
+    const kept = this.carried.get(document.path);
+    if (kept?.from === latest.analysis) return kept.carried;
+    let carried: CarriedAnalysis | undefined;
+    const older = latest.snapshot.documentAtPath(document.path);
+    if (older && older.text !== document.text) {
       carried = { ...latest, older, shift: textShift(older.text, document.text) };
     }
-    this.carried.set(document.path, carried);
+    this.carried.set(document.path, { from: latest.analysis, carried });
     return carried;
   }
 
