@@ -153,7 +153,10 @@ async function diagnosticsStages(original) {
   let previous;
   for (let round = 0; round < rounds + 5; round++) {
     text = round % 2 === 0 ? `${text.slice(0, at)}x${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
-    const tree = plugin.createLintTree([{ path: file, text, language: "ipxm" }], previous ? { previous } : {});
+    const tree = plugin.createLintTree([{ path: file, text, language: "ipxm" }], {
+      editing: true,
+      ...(previous ? { previous } : {}),
+    });
     const timed = (stage, run) => {
       const started = performance.now();
       run();

@@ -28,6 +28,11 @@ export interface SourceCodeBaseOptions {
   readonly visitorKeys: Readonly<Record<string, readonly string[]>>;
   /** How to read a node's offsets. */
   readonly rangeOf: (node: AnyNode) => readonly [number, number];
+  /**
+   * Keep the order of each root child's nodes with that node, for the next tree of an editor,
+   * which takes unchanged children over as the same objects (see `segments`).
+   */
+  readonly keepRuns?: boolean;
 }
 
 /** What `applyInlineConfig` returns for each `eslint` comment (the type @eslint/core does not export). */
@@ -45,6 +50,7 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
   private readonly typeKey: string;
   private readonly childKeys: Readonly<Record<string, readonly string[]>>;
   private readonly rangeOf: (node: AnyNode) => readonly [number, number];
+  private readonly keepRuns: boolean;
   private parents: WeakMap<AnyNode, AnyNode> | undefined;
   private directiveComments: DirectiveComment[] | undefined;
 
@@ -56,6 +62,7 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
     this.childKeys = options.visitorKeys;
     this.visitorKeys = Object.fromEntries(Object.entries(options.visitorKeys).map(([key, value]) => [key, [...value]]));
     this.rangeOf = options.rangeOf;
+    this.keepRuns = options.keepRuns === true;
   }
 
   /** Every comment of the file, in order. */
@@ -91,9 +98,18 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
   override getParent(node: AnyNode): AnyNode | undefined {
     if (!this.parents) {
       const parents = new WeakMap<AnyNode, AnyNode>();
-      this.walk((child, parent) => {
-        if (parent) parents.set(child, parent);
-      });
+      const open: AnyNode[] = [];
+      for (const segment of this.segments()) {
+        for (const visited of segment) {
+          if (visited === open[open.length - 1]) {
+            open.pop();
+            continue;
+          }
+          const parent = open[open.length - 1];
+          if (parent) parents.set(visited, parent);
+          open.push(visited);
+        }
+      }
       this.parents = parents;
     }
     return this.parents.get(node);
@@ -101,56 +117,77 @@ export abstract class RangedSourceCode extends TextSourceCodeBase {
 
   /**
    * Enter and exit steps of every node, depth first, children in visitor-key order. ESLint applies
-   * each step as it takes it and keeps none, so the steps are not kept either: one step object and
-   * one iterator result are rewritten for every step (a large script has hundreds of thousands, and
-   * a fresh object for each was a third of what an edit allocated). Pending nodes wait on plain
-   * stacks, and a node's enter and exit steps share their arguments.
+   * each step as it takes it and keeps none, so one step object, its arguments and one iterator
+   * result are rewritten for every step (a large file has hundreds of thousands).
    */
   override traverse(): Iterable<TraversalStep> {
-    return {
-      [Symbol.iterator]: () =>
-        new StepIterator(this.ast, (node, nodes, parents, entered) => this.pushChildren(node, nodes, parents, entered)),
-    };
+    return { [Symbol.iterator]: () => new StepIterator(this.segments()) };
   }
 
-  /** Calls `visit` with every node and its parent, depth first. */
-  private walk(visit: (node: AnyNode, parent: AnyNode | undefined) => void): void {
-    const nodes: AnyNode[] = [this.ast];
-    const parents: (AnyNode | undefined)[] = [undefined];
-    const entered: (unknown[] | undefined)[] = [undefined];
-    while (nodes.length > 0) {
-      const node = nodes.pop()!;
-      visit(node, parents.pop());
-      entered.pop();
-      this.pushChildren(node, nodes, parents, entered);
-    }
-  }
-
-  /** Puts a node's children on the stacks last to first, so that they pop in source order. */
-  private pushChildren(
-    node: AnyNode,
-    nodes: AnyNode[],
-    parents: (AnyNode | undefined)[],
-    entered: (unknown[] | undefined)[],
-  ): void {
-    const keys = this.childKeys[(node as Record<string, string>)[this.typeKey]!];
-    if (!keys) return;
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = (node as Record<string, unknown>)[keys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          if (isNode(value[i], this.typeKey)) {
-            nodes.push(value[i] as AnyNode);
-            parents.push(node);
-            entered.push(undefined);
-          }
-        }
-      } else if (isNode(value, this.typeKey)) {
-        nodes.push(value);
-        parents.push(node);
-        entered.push(undefined);
+  /**
+   * The order nodes are entered and left in, as runs of nodes in which a node's second appearance
+   * is its exit: the root, each child of the root with everything under it, the root again. With
+   * `keepRuns`, the run of a root's child is kept with that node: an editor's next tree takes every
+   * declaration it did not reparse over as the same object (moved in place, never changed below),
+   * and ESLint then walks it without the tree being read again.
+   */
+  private segments(): (readonly AnyNode[])[] {
+    let cache: WeakMap<AnyNode, readonly AnyNode[]> | undefined;
+    if (this.keepRuns) {
+      cache = runsByKeys.get(this.childKeys);
+      if (!cache) {
+        cache = new WeakMap();
+        runsByKeys.set(this.childKeys, cache);
       }
     }
+    const segments: (readonly AnyNode[])[] = [[this.ast]];
+    for (const child of this.childrenOf(this.ast)) {
+      let run = cache?.get(child);
+      if (!run) {
+        run = this.runOf(child);
+        cache?.set(child, run);
+      }
+      segments.push(run);
+    }
+    segments.push([this.ast]);
+    return segments;
+  }
+
+  /** `node` and everything under it, each node when entered and again when left. */
+  private runOf(node: AnyNode): AnyNode[] {
+    const run: AnyNode[] = [];
+    const pending: AnyNode[] = [node];
+    /** For each pending node, whether it was entered (so its next appearance is its exit). */
+    const entered: boolean[] = [false];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      run.push(next);
+      if (entered.pop()) continue;
+      pending.push(next);
+      entered.push(true);
+      const children = this.childrenOf(next);
+      for (let i = children.length - 1; i >= 0; i--) {
+        pending.push(children[i]!);
+        entered.push(false);
+      }
+    }
+    return run;
+  }
+
+  /** A node's children in visitor-key order. */
+  private childrenOf(node: AnyNode): AnyNode[] {
+    const children: AnyNode[] = [];
+    const keys = this.childKeys[(node as Record<string, string>)[this.typeKey]!];
+    if (!keys) return children;
+    for (const key of keys) {
+      const value = (node as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const element of value) if (isNode(element, this.typeKey)) children.push(element);
+      } else if (isNode(value, this.typeKey)) {
+        children.push(value);
+      }
+    }
+    return children;
   }
 
   /** Comments that hold an `eslint…` directive. */
@@ -201,48 +238,39 @@ function isNode(value: unknown, typeKey: string): value is AnyNode {
   return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[typeKey] === "string";
 }
 
-type PushChildren = (
-  node: AnyNode,
-  nodes: AnyNode[],
-  parents: (AnyNode | undefined)[],
-  entered: (unknown[] | undefined)[],
-) => void;
+/** Per language (its visitor keys), the run of each child of a root that was traversed (see `segments`). */
+const runsByKeys = new WeakMap<object, WeakMap<AnyNode, readonly AnyNode[]>>();
 
-/** The steps of one traversal, each written into the same step and result objects. */
+/** The steps of one traversal of runs, each written into the same step, arguments and result. */
 class StepIterator implements Iterator<TraversalStep> {
-  private readonly nodes: AnyNode[];
-  private readonly parents: (AnyNode | undefined)[] = [undefined];
-  /** For each pending node, its arguments once entered (so the entry is its exit), else undefined. */
-  private readonly entered: (unknown[] | undefined)[] = [undefined];
-  private readonly step = new VisitNodeStep({ target: {}, phase: 1, args: [] });
+  /** The nodes entered and not yet left, innermost last. */
+  private readonly open: AnyNode[] = [];
+  private readonly args: [AnyNode, AnyNode | undefined] = [{}, undefined];
+  private readonly step = new VisitNodeStep({ target: {}, phase: 1, args: this.args });
   private readonly result: IteratorResult<TraversalStep> = { done: false, value: this.step };
+  private segment = 0;
+  private index = 0;
 
-  constructor(
-    root: AnyNode,
-    private readonly pushChildren: PushChildren,
-  ) {
-    this.nodes = [root];
-  }
+  constructor(private readonly segments: readonly (readonly AnyNode[])[]) {}
 
   next(): IteratorResult<TraversalStep> {
-    const { nodes, parents, entered, step } = this;
-    if (nodes.length === 0) return { done: true, value: undefined };
-    const node = nodes.pop()!;
-    const parent = parents.pop();
-    const args = entered.pop();
-    step.target = node;
-    if (args) {
-      step.phase = 2;
-      step.args = args;
-      return this.result;
+    const { segments, open, step, args } = this;
+    while (this.segment < segments.length && this.index >= segments[this.segment]!.length) {
+      this.segment++;
+      this.index = 0;
     }
-    const own = [node, parent];
-    step.phase = 1;
-    step.args = own;
-    nodes.push(node);
-    parents.push(parent);
-    entered.push(own);
-    this.pushChildren(node, nodes, parents, entered);
+    if (this.segment === segments.length) return { done: true, value: undefined };
+    const node = segments[this.segment]![this.index++]!;
+    step.target = node;
+    if (node === open[open.length - 1]) {
+      open.pop();
+      step.phase = 2;
+    } else {
+      step.phase = 1;
+      open.push(node);
+    }
+    args[0] = node;
+    args[1] = open[open.length - (step.phase === 1 ? 2 : 1)];
     return this.result;
   }
 }

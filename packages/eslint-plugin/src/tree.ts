@@ -24,6 +24,8 @@ import { projectFrom, type IpxmProject } from "./ipxm-project.js";
 export interface LintTree {
   /** Marks the object as a tree (language options are validated against it). */
   readonly kind: "ipxm-lint-tree";
+  /** Made for an editor (see `LintTreeOptions.editing`). */
+  readonly editing: boolean;
   /** Whether `path` is one of the tree's files (any kind). */
   hasFile(path: string): boolean;
   /** Every file of the tree. */
@@ -80,6 +82,11 @@ export interface LintTreeOptions {
    * which are handed over (`handOverIpxmAnalysis`).
    */
   readonly previous?: LintTree;
+  /**
+   * An editor's tree: more trees of the same files follow, each made from the one before. Lint
+   * passes then keep what lets the next tree's pass skip reading unchanged declarations again.
+   */
+  readonly editing?: boolean;
 }
 
 export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptions = {}): LintTree {
@@ -179,6 +186,7 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
 
   return {
     kind: "ipxm-lint-tree",
+    editing: options.editing === true,
     hasFile: (path) => texts.has(normalizePath(path)),
     paths: () => [...texts.keys()],
     script,

@@ -2,7 +2,7 @@ import { ESLint, type Linter } from "eslint";
 import { Linter as UniversalLinter } from "eslint/universal";
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import plugin, { recommendedRules, rules } from "../src/index.js";
+import plugin, { createLintTree, recommendedRules, rules, type LintTree } from "../src/index.js";
 
 const config = [...(plugin.configs.recommended as Linter.Config[])];
 
@@ -157,7 +157,13 @@ describe("eslint/universal", () => {
 
 describe("the traversal rules see", () => {
   /** Lints `text` with one rule that writes down every node it enters and leaves, with its parent. */
-  function visits(text: string, filename: string, language: string, selectors: readonly string[]): string[] {
+  function visits(
+    text: string,
+    filename: string,
+    language: string,
+    selectors: readonly string[],
+    tree?: LintTree,
+  ): string[] {
     const seen: string[] = [];
     const kindOf = (node: unknown) => {
       const record = node as Record<string, unknown> | undefined;
@@ -165,11 +171,15 @@ describe("the traversal rules see", () => {
     };
     const recorder = {
       meta: { type: "problem" as const, languages: [language] },
-      create: () =>
+      create: (context: { sourceCode: { getParent(node: unknown): unknown } }) =>
         Object.fromEntries(
           selectors.map((selector) => [
             selector,
-            (node: unknown, parent: unknown) => seen.push(`${selector} ${kindOf(node)} in ${kindOf(parent)}`),
+            (node: unknown, parent: unknown) => {
+              // The parent ESLint passes is the one the source code reports.
+              expect(context.sourceCode.getParent(node)).toBe(parent);
+              seen.push(`${selector} ${kindOf(node)} in ${kindOf(parent)}`);
+            },
           ]),
         ),
     };
@@ -182,6 +192,7 @@ describe("the traversal rules see", () => {
           plugins: { ipxm: plugin, test: { rules: { recorder } } },
           language: language,
           rules: { "test/recorder": "error" },
+          ...(tree ? { languageOptions: { tree } } : {}),
         },
       ],
       filename,
@@ -213,5 +224,20 @@ describe("the traversal rules see", () => {
       "Line > Label Label in Line",
       "Line > Command Command in Line",
     ]);
+  });
+
+  it("walk an editor's next tree as they walk a fresh one, declarations taken over included", () => {
+    const every = ["*", "*:exit"];
+    const first =
+      'menu main "Main" {\n  item a "A" -> boot a()\n}\nentry a() {\n  echo "a"\n}\nentry b() {\n  echo "b"\n}\n';
+    let earlier = createLintTree([{ path: "/main.ipxm", text: first }], { editing: true });
+    visits(first, "/main.ipxm", "ipxm/ipxm", every, earlier);
+    for (const text of [first.replace('"a"', '"aa"'), first.replace('"A"', '"AA"').replace('"b"', '"bb"')]) {
+      const later = createLintTree([{ path: "/main.ipxm", text }], { editing: true, previous: earlier });
+      expect(visits(text, "/main.ipxm", "ipxm/ipxm", every, later)).toEqual(
+        visits(text, "/main.ipxm", "ipxm/ipxm", every),
+      );
+      earlier = later;
+    }
   });
 });

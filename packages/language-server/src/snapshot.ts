@@ -88,7 +88,7 @@ export class Snapshot {
   get tree(): LintTree {
     this.lintTree ??= createLintTree(
       [...this.byPath.values()].map(({ path, text, language }) => ({ path, text, language })),
-      this.previous?.lintTree ? { previous: this.previous.lintTree } : {},
+      this.previous?.lintTree ? { previous: this.previous.lintTree, editing: true } : { editing: true },
     );
     return this.lintTree;
   }

@@ -20,6 +20,7 @@ export class IpxeSourceCode extends RangedSourceCode {
       typeKey: "type",
       visitorKeys: ipxeVisitorKeys,
       rangeOf: (node) => (node as IpxeNode).range,
+      keepRuns: options.tree?.editing === true,
     });
     this.path = normalizePath(options.path);
     this.tree = options.tree;

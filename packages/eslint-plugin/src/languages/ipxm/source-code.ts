@@ -31,7 +31,14 @@ export class IpxmSourceCode extends RangedSourceCode {
     path: string;
     tree?: LintTree;
   }) {
-    super({ text: options.text, ast: options.ast, typeKey: "kind", visitorKeys: ipxmVisitorKeys, rangeOf });
+    super({
+      text: options.text,
+      ast: options.ast,
+      typeKey: "kind",
+      visitorKeys: ipxmVisitorKeys,
+      rangeOf,
+      keepRuns: options.tree?.editing === true,
+    });
     this.path = normalizePath(options.path);
     this.tree = options.tree;
     this.coreComments = options.comments;
