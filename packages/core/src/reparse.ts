@@ -16,7 +16,8 @@
  *   At a line start no token can run across the cut: strings and line comments end at the line's
  *   end, and a block comment or raw block that the middle leaves open is an error.
  */
-import type { Declaration, SourceFileNode } from "./ast.js";
+import type { Declaration, Node, SourceFileNode } from "./ast.js";
+import type { Range } from "./source.js";
 import { parse, type Comment, type ParseResult } from "./parse.js";
 
 /** A parse and the text it read. */
@@ -136,15 +137,24 @@ function startsLine(text: string, offset: number): boolean {
   return offset === 0 || text.charCodeAt(offset - 1) === 10; /* \n */
 }
 
+/** Characters compared at once: comparing slices is a block compare, a loop over them is not. */
+const chunk = 2048;
+
 function commonPrefixLength(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
+  while (i + chunk <= limit && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffixLength(a: string, b: string, limit: number): number {
   let i = 0;
+  while (
+    i + chunk <= limit &&
+    a.slice(a.length - i - chunk, a.length - i) === b.slice(b.length - i - chunk, b.length - i)
+  )
+    i += chunk;
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
@@ -159,11 +169,11 @@ function moved<T extends object>(node: T, shift: number): T {
 }
 
 /**
- * The node itself, its offsets (and those of everything under it) moved by `shift`. Each `range`
+ * The node itself, its offsets (and those of every node under it) moved by `shift`. Each `range`
  * is replaced, never changed: a range object may be shared (a name and the expression it forms),
- * and diagnostics made from the old tree keep theirs. No node is reachable twice in a tree.
+ * and diagnostics made from the old tree keep theirs. Only nodes carry offsets.
  */
-function shiftedInPlace<T extends object>(node: T, shift: number): T {
+function shiftedInPlace<T extends Node>(node: T, shift: number): T {
   if (shift !== 0) shiftInPlace(node, shift);
   return node;
 }
@@ -177,7 +187,7 @@ function shiftInPlace(value: object, shift: number): void {
   for (const key in node) {
     const field = node[key];
     if (key === "range") {
-      const range = field as { start: number; end: number };
+      const range = field as Range;
       node[key] = { start: range.start + shift, end: range.end + shift };
     } else if (key === "textOffset") {
       node[key] = (field as number) + shift;

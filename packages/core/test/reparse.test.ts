@@ -61,6 +61,24 @@ describe("reparse", () => {
     expect(result.ast.declarations[0]).not.toBe(before.result.ast.declarations[0]);
   });
 
+  it("finds the unchanged start and end of long texts exactly, a block at a time", () => {
+    // A digit changed right at the first and the last block boundary the search passes: a search one
+    // character off would keep the old constant.
+    const constant = (name: string) => `const ${name} = 1234567890123\n`;
+    const head = `// ${"-".repeat(2032)}\n${constant("a")}`;
+    const tail = `${constant("z")}// ${"-".repeat(2032)}\n`;
+    const text = head + three + tail;
+    const last = text.length - 2049;
+    for (const places of [[2048], [last], [2048, last]]) {
+      let edited = text;
+      for (const at of places) {
+        expect(text[at]).toMatch(/[0-9]/);
+        edited = edited.slice(0, at) + String((Number(text[at]) + 1) % 10) + edited.slice(at + 1);
+      }
+      expect(reparse(parsed(text), edited, "f.ipxm")).toEqual(parse(edited, "f.ipxm"));
+    }
+  });
+
   it("returns the previous parse when the text did not change", () => {
     const before = parsed(three);
     expect(reparse(before, three, "f.ipxm")).toBe(before.result);
@@ -159,7 +177,8 @@ describe("reparse", () => {
       return text.slice(0, to) + lines + text.slice(to);
     };
 
-    const samples = [three, ...menus];
+    // Every menu file in one text too: long enough that the unchanged start and end are found a block at a time.
+    const samples = [three, ...menus, menus.join("\n")];
     let edits = 0;
     let reusing = 0;
     fc.assert(
