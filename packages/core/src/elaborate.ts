@@ -41,6 +41,19 @@ import {
   timeoutProblem,
   unknownItemMessage,
 } from "./items.js";
+import {
+  diagnosticWithin,
+  keepConstant,
+  keepMemo,
+  keptConstant,
+  memoOf,
+  movedDiagnostic,
+  movedInstance,
+  movedMenu,
+  programContext,
+  type Effect,
+  type Memo,
+} from "./elaboration-memo.js";
 import { memdiskModeNamed } from "./memdisk-modes.js";
 import { parse } from "./parse.js";
 import { normalizePath } from "./paths.js";
@@ -88,6 +101,12 @@ export interface ElaborateOptions {
   readonly defines?: Readonly<Record<string, string>>;
   /** Cap on entry instances (default 100 000). */
   readonly maxEntryInstances?: number;
+  /**
+   * An editor's elaboration, made again at every keystroke: keep each menu and entry instance with
+   * its declaration, so that the next elaboration takes those of declarations the edit left alone
+   * instead of making them again (see elaboration-memo.ts). The program is the same either way.
+   */
+  readonly reuse?: boolean;
 }
 
 export interface ElaborationResult {
@@ -121,8 +140,22 @@ interface InstanceState {
   readonly label: string;
   readonly entry: SymbolInfo;
   readonly args: readonly Value[];
+  /** The arguments' `valueKey`s. */
+  readonly argsKey: string;
   /** 1 when booted from a menu, one more for each entry that boots it. */
   readonly depth: number;
+}
+
+/** What elaborating one part does, kept with it (see `Elaboration.part`). */
+interface Recording {
+  readonly file: string;
+  /** Its declaration's range: its diagnostics must lie within to be kept. */
+  readonly range: Range;
+  readonly effects: Effect[];
+  readonly diagnostics: Diagnostic[];
+  spent: number;
+  /** False once it did something a replay would not do again. */
+  keep: boolean;
 }
 
 type WorkItem =
@@ -176,6 +209,13 @@ class Elaboration implements EvaluationHost {
   private limitReached = false;
   private readonly maxInstances: number;
   private readonly visible: ReadonlySet<string>;
+  /** With `reuse`: the program context parts are kept in (see `programContext`). */
+  private context: string | undefined;
+  /** While a part is elaborated with `reuse`: what it does besides producing the part. */
+  private recording: Recording | undefined;
+  private symbolsByNode: Map<Node, SymbolInfo> | undefined;
+  /** Counts what elaboration did besides computing values: reports, constants and settings read. */
+  private effects = 0;
 
   constructor(
     readonly analysis: Analysis,
@@ -203,6 +243,10 @@ class Elaboration implements EvaluationHost {
     this.diagnostics.addAll(this.analysis.diagnostics.filter((diagnostic) => this.visible.has(diagnostic.file)));
 
     const target = this.target();
+    if (this.options.reuse) {
+      const options = [this.file, target, JSON.stringify(this.options.defines ?? {}), this.maxInstances];
+      this.context = programContext(this.analysis, options.join("\n"));
+    }
     this.applyDefines();
     const main = this.mainMenu();
     if (main) this.requestMenu(main);
@@ -260,16 +304,113 @@ class Elaboration implements EvaluationHost {
     for (let index = 0; index < this.queue.length; index++) {
       const next = this.queue[index]!;
       if (next.kind === "menu") {
+        const menu = next.menu;
         this.depth = 0;
-        this.menus.set(next.menu, this.menu(next.menu));
+        const key = this.menuOrder[0] === menu ? "first" : "other";
+        this.menus.set(
+          menu,
+          this.part(menu, key, () => this.menu(menu), movedMenu),
+        );
       } else {
-        this.depth = next.instance.depth;
-        this.entries.set(next.instance, this.instance(next.instance));
+        const instance = next.instance;
+        this.depth = instance.depth;
+        const key = `${instance.depth}\0${instance.label}\0${instance.argsKey}`;
+        this.entries.set(
+          instance,
+          this.part(instance.entry, key, () => this.instance(instance), movedInstance),
+        );
       }
     }
   }
 
+  /**
+   * A menu or an instance of `declared`'s declaration. With `reuse`, taken from the last elaboration
+   * when it made this part of the same declaration node in the same context, and every constant it
+   * read has the same value now; otherwise made, and kept when it depended on nothing else.
+   */
+  private part<T>(declared: SymbolInfo, key: string, make: () => T, moved: (part: T, shift: number) => T): T {
+    const context = this.context;
+    const declaration = declared.node!;
+    const file = declared.file!;
+    if (context === undefined || this.limitReached) return make();
+    const memo = memoOf<T>(declaration, key, context);
+    if (memo && memo.file === file && this.replayed(memo)) {
+      const shift = declaration.range.start - memo.start;
+      for (const diagnostic of memo.diagnostics) this.diagnostics.add(movedDiagnostic(diagnostic, shift));
+      return moved(memo.part, shift);
+    }
+    // A replay that stopped half-way did only what making the part does first.
+    const recording: Recording = { file, range: declaration.range, effects: [], diagnostics: [], spent: 0, keep: true };
+    this.recording = recording;
+    let part: T;
+    try {
+      part = make();
+    } finally {
+      this.recording = undefined;
+    }
+    if (recording.keep && !this.limitReached) {
+      const { effects, diagnostics, spent } = recording;
+      keepMemo(declaration, key, { context, file, start: declaration.range.start, part, effects, diagnostics, spent });
+    }
+    return part;
+  }
+
+  /**
+   * Does again what a kept part did: checks that every declaration it reached is still declared and
+   * every constant it read has the same value, then requests the same menus and instances, in the
+   * same order. False when the part must be made again: something differs, or an instance it boots
+   * has another label now (its statements name the label).
+   */
+  private replayed(memo: Memo<unknown>): boolean {
+    if (this.elaboratedNodes + memo.spent > maxElaboratedNodes) return false;
+    const symbols: (SymbolInfo | undefined)[] = [];
+    for (const effect of memo.effects) {
+      if (effect.kind === "arch") {
+        symbols.push(undefined);
+        continue;
+      }
+      const symbol = this.symbolOf(effect.node);
+      if (!symbol) return false;
+      if (effect.kind === "constant") {
+        const value = this.constant(symbol);
+        if ((value && valueKey(value)) !== effect.value) return false;
+      }
+      symbols.push(symbol);
+    }
+    let sameLabels = true;
+    memo.effects.forEach((effect, index) => {
+      const symbol = symbols[index]!;
+      switch (effect.kind) {
+        case "menu":
+          this.requestMenu(symbol);
+          break;
+        case "setting":
+          this.noteSetting(symbol);
+          break;
+        case "arch":
+          this.usesArch = true;
+          break;
+        case "call":
+          if (this.instanceFor(symbol, effect.args, effect.argsKey, effect.written) !== effect.label)
+            sameLabels = false;
+          break;
+      }
+    });
+    if (sameLabels) this.elaboratedNodes += memo.spent;
+    return sameLabels;
+  }
+
+  /** The symbol a declaration node stands for in this analysis. */
+  private symbolOf(node: Node): SymbolInfo | undefined {
+    if (!this.symbolsByNode) {
+      this.symbolsByNode = new Map();
+      for (const symbol of this.analysis.declarations) if (symbol.node) this.symbolsByNode.set(symbol.node, symbol);
+    }
+    return this.symbolsByNode.get(node);
+  }
+
   private requestMenu(menu: SymbolInfo): void {
+    if (this.recording) this.recording.effects.push({ kind: "menu", node: menu.node as MenuDecl });
     if (this.menusRequested.has(menu)) return;
     this.menusRequested.add(menu);
     this.menuOrder.push(menu);
@@ -752,10 +893,9 @@ class Elaboration implements EvaluationHost {
       }
       args.push(value);
     }
-    const key = `${entry.id}(${args.map(valueKey).join(",")})`;
-    const existing = this.instances.get(key);
-    if (existing) return existing.label;
-    if (this.instances.size >= this.maxInstances || this.depth >= maxCallDepth) {
+    const argsKey = args.map(valueKey).join(",");
+    const label = this.instanceFor(entry, args, argsKey, action.args.length);
+    if (label === undefined) {
       if (!this.limitReached) {
         this.limitReached = true;
         const why =
@@ -771,10 +911,32 @@ class Elaboration implements EvaluationHost {
       }
       return undefined;
     }
+    this.recording?.effects.push({
+      kind: "call",
+      node: declaration,
+      args,
+      argsKey,
+      written: action.args.length,
+      label,
+    });
+    return label;
+  }
+
+  /**
+   * The label of the instance of `entry` for these argument values, made (and queued) on first use;
+   * undefined past the limits on instances and on depth. `argsKey` is their `valueKey`s; `written`
+   * of them were written in the call.
+   */
+  private instanceFor(entry: SymbolInfo, args: readonly Value[], argsKey: string, written: number): string | undefined {
+    const key = `${entry.id}(${argsKey})`;
+    const existing = this.instances.get(key);
+    if (existing) return existing.label;
+    if (this.instances.size >= this.maxInstances || this.depth >= maxCallDepth) return undefined;
     const instance: InstanceState = {
-      label: this.label(entry, args.slice(0, action.args.length)),
+      label: this.label(entry, args.slice(0, written)),
       entry,
       args,
+      argsKey,
       depth: this.depth + 1,
     };
     this.instances.set(key, instance);
@@ -866,15 +1028,37 @@ class Elaboration implements EvaluationHost {
   // Constants and defines
 
   constant(symbol: SymbolInfo): Value | undefined {
+    this.effects++;
+    const value = this.constantValue(symbol);
+    if (this.recording && this.constantsInProgress.size === 0) {
+      this.recording.effects.push({
+        kind: "constant",
+        node: symbol.node as ConstDecl,
+        value: value && valueKey(value),
+      });
+    }
+    return value;
+  }
+
+  private constantValue(symbol: SymbolInfo): Value | undefined {
     const override = this.overrides.get(symbol);
     if (override) return override;
     if (this.constants.has(symbol)) return this.constants.get(symbol);
     if (this.constantsInProgress.has(symbol)) return undefined;
-    this.constantsInProgress.add(symbol);
     const declaration = symbol.node as ConstDecl;
+    const kept = this.context === undefined ? undefined : keptConstant(declaration, this.context);
+    if (kept) {
+      this.constants.set(symbol, kept);
+      return kept;
+    }
+    this.constantsInProgress.add(symbol);
+    const effectsBefore = this.effects;
     const value = this.evaluator.evaluate(declaration.value, new Env(symbol.file!));
     this.constantsInProgress.delete(symbol);
     this.constants.set(symbol, value);
+    // A value made of literals alone is the same in every elaboration of this context.
+    if (this.context !== undefined && value && this.effects === effectsBefore)
+      keepConstant(declaration, this.context, value);
     return value;
   }
 
@@ -919,6 +1103,12 @@ class Elaboration implements EvaluationHost {
   // Settings
 
   noteSetting(symbol: SymbolInfo): void {
+    this.effects++;
+    if (this.recording && this.constantsInProgress.size === 0) {
+      if (symbol.kind === "setting") this.recording.effects.push({ kind: "setting", node: symbol.node as SettingDecl });
+      else if (symbol.kind === "builtin-setting" && symbol.name === "arch")
+        this.recording.effects.push({ kind: "arch" });
+    }
     if (symbol.kind === "builtin-setting") {
       if (symbol.name === "arch") this.usesArch = true;
       return;
@@ -929,6 +1119,8 @@ class Elaboration implements EvaluationHost {
   }
 
   noteArch(): void {
+    this.effects++;
+    if (this.recording && this.constantsInProgress.size === 0) this.recording.effects.push({ kind: "arch" });
     this.usesArch = true;
   }
 
@@ -982,6 +1174,7 @@ class Elaboration implements EvaluationHost {
 
   /** Counts one produced row or statement; false once the program has grown past all reason. */
   private spend(): boolean {
+    if (this.recording) this.recording.spent++;
     if (++this.elaboratedNodes <= maxElaboratedNodes) return true;
     if (this.elaboratedNodes === maxElaboratedNodes + 1) {
       this.report(
@@ -1007,7 +1200,14 @@ class Elaboration implements EvaluationHost {
     range: Range,
     extra: { related?: readonly RelatedInformation[]; fix?: Fix } = {},
   ): void {
-    this.diagnostics.add(makeDiagnostic(code, message, file, range, extra));
+    const diagnostic = makeDiagnostic(code, message, file, range, extra);
+    this.diagnostics.add(diagnostic);
+    this.effects++;
+    const recording = this.recording;
+    // What a constant's first reading reports is reported again wherever it is read first.
+    if (!recording || this.constantsInProgress.size > 0) return;
+    if (diagnosticWithin(diagnostic, recording.file, recording.range)) recording.diagnostics.push(diagnostic);
+    else recording.keep = false;
   }
 }
 

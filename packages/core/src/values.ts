@@ -87,6 +87,9 @@ export function literalText(template: Template): string {
   return template.map((part) => (part.kind === "text" ? part.value : " ")).join("");
 }
 
+/** Keys of lists and records, which are read again and again (a constant's value is one object). */
+const composedKeys = new WeakMap<Value, string>();
+
 /** A stable key for a value: equal values give equal keys (records compare field by field, in any order). */
 export function valueKey(value: Value): string {
   switch (value.kind) {
@@ -99,12 +102,20 @@ export function valueKey(value: Value): string {
     case "duration":
       return `d:${value.milliseconds}`;
     case "list":
-      return `[${value.elements.map(valueKey).join(",")}]`;
-    case "record":
-      return `{${[...value.fields.keys()]
-        .sort()
-        .map((name) => `${JSON.stringify(name)}:${valueKey(value.fields.get(name)!)}`)
-        .join(",")}}`;
+    case "record": {
+      let key = composedKeys.get(value);
+      if (key === undefined) {
+        key =
+          value.kind === "list"
+            ? `[${value.elements.map(valueKey).join(",")}]`
+            : `{${[...value.fields.keys()]
+                .sort()
+                .map((name) => `${JSON.stringify(name)}:${valueKey(value.fields.get(name)!)}`)
+                .join(",")}}`;
+        composedKeys.set(value, key);
+      }
+      return key;
+    }
     case "runtime":
       return `r:${JSON.stringify(value.template)}`;
     case "condition":

@@ -47,6 +47,8 @@ export interface ProjectOptions {
    * imported by files the linter cannot see).
    */
   readonly entryPoints: "tree" | "main-only";
+  /** An editor's project, made again at every keystroke (see core's `ElaborateOptions.reuse`). */
+  readonly reuse?: boolean;
 }
 
 export function buildIpxmProject(roots: readonly string[], host: SourceHost, options: ProjectOptions): IpxmProject {
@@ -74,7 +76,10 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
   const all: Diagnostic[] = [...analysis.diagnostics];
   const programs = new Map<string, Program>();
   for (const entry of entryPoints) {
-    const result = elaborate(analysis, entry, options.target !== undefined ? { target: options.target } : {});
+    const result = elaborate(analysis, entry, {
+      ...(options.target !== undefined ? { target: options.target } : {}),
+      ...(options.reuse ? { reuse: true } : {}),
+    });
     all.push(...result.diagnostics);
     if (result.program) {
       programs.set(entry, result.program);

@@ -228,7 +228,11 @@ export function createLintTree(files: Iterable<TreeFile>, options: LintTreeOptio
       const key = target ?? "";
       let project = projects.get(key);
       if (!project) {
-        project = projectFrom(ipxm(), { entryPoints: "tree", ...(target !== undefined ? { target } : {}) });
+        project = projectFrom(ipxm(), {
+          entryPoints: "tree",
+          ...(target !== undefined ? { target } : {}),
+          ...(options.editing ? { reuse: true } : {}),
+        });
         projects.set(key, project);
       }
       return project;
