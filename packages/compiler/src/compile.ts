@@ -8,6 +8,7 @@ import type { Program, ProgramStatement, SourceRef } from "@ipxm/core";
 import { CompileContext } from "./context.js";
 import { emitEntry } from "./entries.js";
 import { isSafeName } from "./labels.js";
+import { emitKeptPart } from "./kept-diagnostics.js";
 import { emitMenu } from "./menus.js";
 import { emitHeader, emitPrologue } from "./prologue.js";
 import { rawLabel } from "./raw.js";
@@ -32,8 +33,16 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
 
   emitHeader(context, options.sourceName ?? baseName(program.file));
   emitPrologue(context);
-  for (const menu of program.menus) emitMenu(context, menu);
-  for (const instance of program.entries) emitEntry(context, instance);
+  if (options.diagnosticsOnly && options.reuse) {
+    for (const menu of program.menus) emitKeptPart(context, menu, undefined, () => emitMenu(context, menu));
+    for (const instance of program.entries) {
+      const platform = context.entryPlatforms.get(instance.label);
+      emitKeptPart(context, instance, platform, () => emitEntry(context, instance));
+    }
+  } else {
+    for (const menu of program.menus) emitMenu(context, menu);
+    for (const instance of program.entries) emitEntry(context, instance);
+  }
 
   const diagnostics = sortDiagnostics(context.diagnostics);
   if (hasErrors(diagnostics) || options.diagnosticsOnly) return { lineMap: [], diagnostics };

@@ -18,6 +18,12 @@ export interface CompileOptions {
    * full compilation.
    */
   readonly diagnosticsOnly?: boolean;
+  /**
+   * With `diagnosticsOnly`, for an editor's program elaborated with core's `reuse`: keep each
+   * menu's and instance's diagnostics with it, and compile again only the parts elaboration made
+   * anew (see kept-diagnostics.ts). The diagnostics are the same.
+   */
+  readonly reuse?: boolean;
 }
 
 export interface CompileResult {

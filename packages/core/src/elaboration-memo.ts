@@ -140,9 +140,26 @@ export function movedDiagnostic(diagnostic: Diagnostic, shift: number): Diagnost
   return moved;
 }
 
+/** For a part made by moving a kept one: the part as it was made, and how far it moved since. */
+const origins = new WeakMap<object, { readonly part: object; readonly shift: number }>();
+
+/**
+ * The menu or entry instance `part` was first made as, and how far its declaration has moved since
+ * (itself and 0 for a part elaborated anew): what later stages keep per part can be kept with that.
+ */
+export function originOf<T extends EntryInstance | ProgramMenu>(part: T): { readonly part: T; readonly shift: number } {
+  return (origins.get(part) as { readonly part: T; readonly shift: number } | undefined) ?? { part, shift: 0 };
+}
+
 export function movedInstance(instance: EntryInstance, shift: number): EntryInstance {
   if (shift === 0) return instance;
-  return { ...instance, body: movedStatements(instance.body, shift), source: movedSource(instance.source, shift) };
+  const moved = {
+    ...instance,
+    body: movedStatements(instance.body, shift),
+    source: movedSource(instance.source, shift),
+  };
+  origins.set(moved, { part: instance, shift });
+  return moved;
 }
 
 function movedStatements(statements: readonly ProgramStatement[], shift: number): ProgramStatement[] {
@@ -170,7 +187,7 @@ function movedStatements(statements: readonly ProgramStatement[], shift: number)
 
 export function movedMenu(menu: ProgramMenu, shift: number): ProgramMenu {
   if (shift === 0) return menu;
-  return {
+  const moved: ProgramMenu = {
     ...menu,
     rows: menu.rows.map((row): MenuRow => {
       const source = movedSource(row.source, shift);
@@ -179,6 +196,8 @@ export function movedMenu(menu: ProgramMenu, shift: number): ProgramMenu {
     escape: movedAction(menu.escape, shift),
     source: movedSource(menu.source, shift),
   };
+  origins.set(moved, { part: menu, shift });
+  return moved;
 }
 
 function movedAction(action: ProgramAction, shift: number): ProgramAction {

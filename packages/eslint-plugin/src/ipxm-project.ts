@@ -85,7 +85,12 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
       programs.set(entry, result.program);
       // Target support, raw iPXE lines and unrepresentable text are checked by compiling the program,
       // as `ipxm build` would; only the diagnostics are kept.
-      all.push(...compile(result.program, { sourceName: result.program.file, diagnosticsOnly: true }).diagnostics);
+      const compiled = compile(result.program, {
+        sourceName: result.program.file,
+        diagnosticsOnly: true,
+        ...(options.reuse ? { reuse: true } : {}),
+      });
+      all.push(...compiled.diagnostics);
     }
   }
   const byFile = new Map<string, Diagnostic[]>();
