@@ -123,7 +123,10 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
       return symbolsByFile.get(file) ?? [];
     },
     usedSymbols: () => {
-      used ??= new Set(analysis.references.flatMap((reference) => (reference.target ? [reference.target.id] : [])));
+      if (!used) {
+        used = new Set();
+        for (const reference of analysis.references) if (reference.target) used.add(reference.target.id);
+      }
       return used;
     },
     meantNames: () => {

@@ -173,8 +173,15 @@ class MessageConverter {
 
   /** Offset of a 0-based line and column as ESLint counts them (lines end at `\n`). */
   private offsetAt(line: number, column: number): number {
-    this.source ??= new SourceText(this.document.path, this.text);
+    this.source ??= this.parsedSource() ?? new SourceText(this.document.path, this.text);
     return offsetOfLineColumn(this.source, line, column);
+  }
+
+  /** The lines of an `.ipxm` document as its parse already counted them, when it read this very text. */
+  private parsedSource(): SourceText | undefined {
+    if (this.document.language !== "ipxm") return undefined;
+    const source = this.snapshot.ipxmFile(this.document)?.source;
+    return source?.text === this.text ? source : undefined;
   }
 
   /** The core diagnostic a `core` message of a rule stands for (same place and words). */
