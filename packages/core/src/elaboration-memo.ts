@@ -104,7 +104,7 @@ export function programContext(analysis: Analysis, options: string): string {
   const context = words.join("\n");
   const known = contexts.get(context);
   if (known !== undefined) return known;
-  if (contexts.size >= 8) contexts.clear();
+  if (contexts.size >= 4) contexts.clear();
   contexts.set(context, context);
   return context;
 }

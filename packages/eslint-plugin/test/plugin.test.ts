@@ -171,13 +171,13 @@ describe("the traversal rules see", () => {
     };
     const recorder = {
       meta: { type: "problem" as const, languages: [language] },
-      create: (context: { sourceCode: { getParent(node: unknown): unknown } }) =>
+      create: (context: { sourceCode: object }) =>
         Object.fromEntries(
           selectors.map((selector) => [
             selector,
             (node: unknown, parent: unknown) => {
               // The parent ESLint passes is the one the source code reports.
-              expect(context.sourceCode.getParent(node)).toBe(parent);
+              expect((context.sourceCode as { getParent(node: unknown): unknown }).getParent(node)).toBe(parent);
               seen.push(`${selector} ${kindOf(node)} in ${kindOf(parent)}`);
             },
           ]),
