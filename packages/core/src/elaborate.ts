@@ -213,7 +213,6 @@ class Elaboration implements EvaluationHost {
   private context: string | undefined;
   /** While a part is elaborated with `reuse`: what it does besides producing the part. */
   private recording: Recording | undefined;
-  private symbolsByNode: Map<Node, SymbolInfo> | undefined;
   /** Counts what elaboration did besides computing values: reports, constants and settings read. */
   private effects = 0;
 
@@ -373,7 +372,11 @@ class Elaboration implements EvaluationHost {
       if (!symbol) return false;
       if (effect.kind === "constant") {
         const value = this.constant(symbol);
-        if ((value && valueKey(value)) !== effect.value) return false;
+        // Usually the very value (a constant made of literals is kept); compared by key otherwise.
+        const same =
+          value === effect.value ||
+          (value !== undefined && effect.value !== undefined && valueKey(value) === valueKey(effect.value));
+        if (!same) return false;
       }
       symbols.push(symbol);
     }
@@ -402,11 +405,15 @@ class Elaboration implements EvaluationHost {
 
   /** The symbol a declaration node stands for in this analysis. */
   private symbolOf(node: Node): SymbolInfo | undefined {
-    if (!this.symbolsByNode) {
-      this.symbolsByNode = new Map();
-      for (const symbol of this.analysis.declarations) if (symbol.node) this.symbolsByNode.set(symbol.node, symbol);
+    let byNode = symbolsByNode.get(this.analysis);
+    if (!byNode) {
+      // Once per analysis: a workspace with many entry points elaborates each of them.
+      const map = new Map<Node, SymbolInfo>();
+      for (const symbol of this.analysis.declarations) if (symbol.node) map.set(symbol.node, symbol);
+      symbolsByNode.set(this.analysis, map);
+      byNode = map;
     }
-    return this.symbolsByNode.get(node);
+    return byNode.get(node);
   }
 
   private requestMenu(menu: SymbolInfo): void {
@@ -1034,7 +1041,7 @@ class Elaboration implements EvaluationHost {
       this.recording.effects.push({
         kind: "constant",
         node: symbol.node as ConstDecl,
-        value: value && valueKey(value),
+        value,
       });
     }
     return value;
@@ -1213,6 +1220,9 @@ class Elaboration implements EvaluationHost {
 
 /** A loop variable the checker did not record (only after a syntax error); binds nothing visible. */
 const loopPlaceholder: SymbolInfo = { id: "loop:placeholder", name: "", kind: "loop-variable", type: { kind: "any" } };
+
+/** The top-level symbols of an analysis by their declaration nodes (see `Elaboration.symbolOf`). */
+const symbolsByNode = new WeakMap<Analysis, ReadonlyMap<Node, SymbolInfo>>();
 
 /** The declared settings of each file, computed once per analysis (every entry point needs them). */
 const settingsCache = new WeakMap<Analysis, ReadonlyMap<string, readonly SymbolInfo[]>>();

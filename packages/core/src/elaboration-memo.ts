@@ -17,8 +17,8 @@ import type { Value } from "./values.js";
 
 /** An effect of elaborating one part, replayed in order when the part is taken from the memo. */
 export type Effect =
-  /** A constant read, and its value then (`valueKey`), or undefined when it had none. */
-  | { readonly kind: "constant"; readonly node: ConstDecl; readonly value: string | undefined }
+  /** A constant read, and its value then (undefined when it had none). */
+  | { readonly kind: "constant"; readonly node: ConstDecl; readonly value: Value | undefined }
   | { readonly kind: "menu"; readonly node: MenuDecl }
   /** `boot e(args)`: the instance it reached, `written` arguments as the call wrote them. */
   | {
@@ -34,7 +34,7 @@ export type Effect =
   | { readonly kind: "arch" };
 
 export interface Memo<T> {
-  /** The program context it was made in (see `programContext`); compared by identity. */
+  /** The program context it was made in (see `programContext`). */
   readonly context: string;
   readonly file: string;
   /** Where its declaration started then. */
@@ -76,16 +76,39 @@ export function keepConstant(declaration: ConstDecl, context: string, value: Val
   constants.set(declaration, { context, value });
 }
 
-/** The last contexts seen, so that equal contexts are one string and compare by identity. */
-const contexts = new Map<string, string>();
+/**
+ * The shape of the last workspaces seen (see `shapeOf`), each with a number: a context names the
+ * shape by its number, so that contexts stay short and cheap to compare.
+ */
+const shapeNumbers = new Map<string, number>();
+let nextShapeNumber = 1;
+const shapes = new WeakMap<Analysis, number>();
 
 /**
- * Everything about a program that a part's elaboration may depend on beyond its own declaration
- * and the constants' values: the options, every declaration's kind, name, type and (for entries)
- * parameters, and every file's imports. Any change here and nothing is taken from the memo.
+ * The program context of an elaboration of `analysis` with `options`: everything a part's
+ * elaboration may depend on beyond its own declaration and the constants' values. That is the
+ * options and the shape of the workspace (see `shapeOf`); any change and nothing is taken from the
+ * memo.
  */
 export function programContext(analysis: Analysis, options: string): string {
-  const words: string[] = [options];
+  let shape = shapes.get(analysis);
+  if (shape === undefined) {
+    // Worked out once per analysis: a workspace with many entry points elaborates each of them.
+    const text = shapeOf(analysis);
+    shape = shapeNumbers.get(text);
+    if (shape === undefined) {
+      if (shapeNumbers.size >= 4) shapeNumbers.clear();
+      shape = nextShapeNumber++;
+      shapeNumbers.set(text, shape);
+    }
+    shapes.set(analysis, shape);
+  }
+  return `${options}\n${shape}`;
+}
+
+/** Every declaration's kind, name, type and (for entries) parameters, and every file's imports. */
+function shapeOf(analysis: Analysis): string {
+  const words: string[] = [];
   for (const [path, file] of analysis.workspace.files) {
     words.push(`file ${path}`);
     for (const { resolved } of file.imports) words.push(`import ${resolved ?? ""}`);
@@ -101,12 +124,7 @@ export function programContext(analysis: Analysis, options: string): string {
       words.push(`param ${param.name.name} ${param.type.name} ${written}`);
     }
   }
-  const context = words.join("\n");
-  const known = contexts.get(context);
-  if (known !== undefined) return known;
-  if (contexts.size >= 4) contexts.clear();
-  contexts.set(context, context);
-  return context;
+  return words.join("\n");
 }
 
 /** Whether every place a diagnostic names lies in `file` within `range`. */
