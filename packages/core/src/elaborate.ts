@@ -214,7 +214,7 @@ class Elaboration implements EvaluationHost {
   /** While a part is elaborated with `reuse`: what it does besides producing the part. */
   private recording: Recording | undefined;
   /** Counts what elaboration did besides computing values: reports, constants and settings read. */
-  private effects = 0;
+  private effectCount = 0;
 
   constructor(
     readonly analysis: Analysis,
@@ -333,7 +333,7 @@ class Elaboration implements EvaluationHost {
     const file = declared.file!;
     if (context === undefined || this.limitReached) return make();
     const memo = memoOf<T>(declaration, key, context);
-    if (memo && memo.file === file && this.replayed(memo)) {
+    if (memo && this.replayed(memo)) {
       const shift = declaration.range.start - memo.start;
       for (const diagnostic of memo.diagnostics) this.diagnostics.add(movedDiagnostic(diagnostic, shift));
       return moved(memo.part, shift);
@@ -349,7 +349,7 @@ class Elaboration implements EvaluationHost {
     }
     if (recording.keep && !this.limitReached) {
       const { effects, diagnostics, spent } = recording;
-      keepMemo(declaration, key, { context, file, start: declaration.range.start, part, effects, diagnostics, spent });
+      keepMemo(declaration, key, { context, start: declaration.range.start, part, effects, diagnostics, spent });
     }
     return part;
   }
@@ -1035,7 +1035,7 @@ class Elaboration implements EvaluationHost {
   // Constants and defines
 
   constant(symbol: SymbolInfo): Value | undefined {
-    this.effects++;
+    this.effectCount++;
     const value = this.constantValue(symbol);
     if (this.recording && this.constantsInProgress.size === 0) {
       this.recording.effects.push({
@@ -1059,12 +1059,12 @@ class Elaboration implements EvaluationHost {
       return kept;
     }
     this.constantsInProgress.add(symbol);
-    const effectsBefore = this.effects;
+    const effectsBefore = this.effectCount;
     const value = this.evaluator.evaluate(declaration.value, new Env(symbol.file!));
     this.constantsInProgress.delete(symbol);
     this.constants.set(symbol, value);
     // A value made of literals alone is the same in every elaboration of this context.
-    if (this.context !== undefined && value && this.effects === effectsBefore)
+    if (this.context !== undefined && value && this.effectCount === effectsBefore)
       keepConstant(declaration, this.context, value);
     return value;
   }
@@ -1110,7 +1110,7 @@ class Elaboration implements EvaluationHost {
   // Settings
 
   noteSetting(symbol: SymbolInfo): void {
-    this.effects++;
+    this.effectCount++;
     if (this.recording && this.constantsInProgress.size === 0) {
       if (symbol.kind === "setting") this.recording.effects.push({ kind: "setting", node: symbol.node as SettingDecl });
       else if (symbol.kind === "builtin-setting" && symbol.name === "arch")
@@ -1126,7 +1126,7 @@ class Elaboration implements EvaluationHost {
   }
 
   noteArch(): void {
-    this.effects++;
+    this.effectCount++;
     if (this.recording && this.constantsInProgress.size === 0) this.recording.effects.push({ kind: "arch" });
     this.usesArch = true;
   }
@@ -1209,7 +1209,7 @@ class Elaboration implements EvaluationHost {
   ): void {
     const diagnostic = makeDiagnostic(code, message, file, range, extra);
     this.diagnostics.add(diagnostic);
-    this.effects++;
+    this.effectCount++;
     const recording = this.recording;
     // What a constant's first reading reports is reported again wherever it is read first.
     if (!recording || this.constantsInProgress.size > 0) return;

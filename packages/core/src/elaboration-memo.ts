@@ -36,8 +36,7 @@ export type Effect =
 export interface Memo<T> {
   /** The program context it was made in (see `programContext`). */
   readonly context: string;
-  readonly file: string;
-  /** Where its declaration started then. */
+  /** Where its declaration started then (a node stays in its file). */
   readonly start: number;
   readonly part: T;
   readonly effects: readonly Effect[];
