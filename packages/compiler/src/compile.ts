@@ -33,15 +33,16 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
 
   emitHeader(context, options.sourceName ?? baseName(program.file));
   emitPrologue(context);
-  if (options.diagnosticsOnly && options.reuse) {
-    for (const menu of program.menus) emitKeptPart(context, menu, undefined, () => emitMenu(context, menu));
-    for (const instance of program.entries) {
-      const platform = context.entryPlatforms.get(instance.label);
-      emitKeptPart(context, instance, platform, () => emitEntry(context, instance));
-    }
-  } else {
-    for (const menu of program.menus) emitMenu(context, menu);
-    for (const instance of program.entries) emitEntry(context, instance);
+  // An editor's diagnostics-only compilation of a reused elaboration keeps each part's diagnostics.
+  const keeps = options.diagnosticsOnly === true && options.reuse === true;
+  for (const menu of program.menus) {
+    if (keeps) emitKeptPart(context, menu, undefined, () => emitMenu(context, menu));
+    else emitMenu(context, menu);
+  }
+  for (const instance of program.entries) {
+    if (keeps)
+      emitKeptPart(context, instance, context.entryPlatforms.get(instance.label), () => emitEntry(context, instance));
+    else emitEntry(context, instance);
   }
 
   const diagnostics = sortDiagnostics(context.diagnostics);
