@@ -2,13 +2,13 @@
  * Analysis of a whole workspace: bind every file, then check every file in one traversal. The result
  * is what the editor tooling and elaboration build on.
  */
-import type { Expression, Identifier, Interpolation } from "./ast.js";
+import type { Expression, Identifier } from "./ast.js";
 import { Binder } from "./binder.js";
 import { Checker } from "./checker.js";
 import { allRules } from "./checks/index.js";
-import type { ExprInfo } from "./checks/rule.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { uniqueDiagnostics } from "./diagnostic-set.js";
+import type { ExpressionInfos } from "./expression-infos.js";
 import type { ReferenceInfo, Resolution, SymbolInfo } from "./symbols.js";
 import type { Workspace } from "./workspace.js";
 
@@ -26,8 +26,8 @@ export interface Analysis {
   readonly declarations: readonly SymbolInfo[];
   /** What each resolved name stands for. */
   readonly resolutions: ReadonlyMap<Identifier, Resolution>;
-  /** Type and stage of each checked expression and interpolation. */
-  readonly info: ReadonlyMap<Expression | Interpolation, ExprInfo>;
+  /** Type and stage of each checked expression and interpolation (any literal answers by its kind). */
+  readonly info: ExpressionInfos;
   /** Url positions whose value only elaboration can judge. */
   readonly deferredUrls: ReadonlySet<Expression>;
   /** The top-level declaration `name` stands for in `file` (built-in settings excluded). */
@@ -48,7 +48,7 @@ export function analyze(workspace: Workspace): Analysis {
     diagnostics: uniqueDiagnostics([...workspace.diagnostics, ...binder.diagnostics, ...checked.diagnostics]),
     declarations: binder.declarations,
     resolutions: checked.resolutions,
-    info: checked.info as ReadonlyMap<Expression | Interpolation, ExprInfo>,
+    info: checked.info,
     deferredUrls: checked.deferredUrls,
     lookup: (name, file) => binder.lookup(name, file),
     visibleFiles: (file) => binder.visibleFiles(file),

@@ -28,6 +28,7 @@ import {
   type Fix,
   type RelatedInformation,
 } from "./diagnostics.js";
+import { ExpressionInfoTable, infoOf, type ExpressionInfos } from "./expression-infos.js";
 import type { Range } from "./source.js";
 import { literalText } from "./strings.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
@@ -96,22 +97,6 @@ interface Place {
   readonly context: CheckContext;
 }
 
-const sharedInfos = new WeakMap<Type, Record<Stage, ExprInfo>>();
-
-/** Expression facts, shared for each (type, stage) pair: most expressions are plain strings. */
-function infoOf(type: Type, stage: Stage): ExprInfo {
-  let byStage = sharedInfos.get(type);
-  if (!byStage) {
-    byStage = {
-      compile: { type, stage: "compile" },
-      param: { type, stage: "param" },
-      runtime: { type, stage: "runtime" },
-    };
-    sharedInfos.set(type, byStage);
-  }
-  return byStage[stage];
-}
-
 export function stageOf(...stages: Stage[]): Stage {
   if (stages.includes("runtime")) return "runtime";
   if (stages.includes("param")) return "param";
@@ -122,7 +107,7 @@ export interface CheckResult {
   readonly symbols: ReadonlyMap<string, SymbolInfo>;
   readonly references: readonly ReferenceInfo[];
   readonly resolutions: ReadonlyMap<Identifier, Resolution>;
-  readonly info: ReadonlyMap<Node, ExprInfo>;
+  readonly info: ExpressionInfos;
   readonly deferredUrls: ReadonlySet<Expression>;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -131,7 +116,7 @@ export class Checker {
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly references: ReferenceInfo[] = [];
   private readonly resolutions = new Map<Identifier, Resolution>();
-  private readonly info = new Map<Node, ExprInfo>();
+  private readonly info = new ExpressionInfoTable();
   private readonly deferredUrls = new Set<Expression>();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly constants = new Map<SymbolInfo, "checking" | "done">();
@@ -642,7 +627,7 @@ export class Checker {
   private expression(expression: Expression, place: Place, expected?: Type): ExprInfo {
     if (!expression) return errorInfo;
     const info = this.computeExpression(expression, place, expected);
-    this.info.set(expression, info);
+    this.info.record(expression, info);
     return info;
   }
 
@@ -887,7 +872,7 @@ export class Checker {
       info = this.name(part.name, place, undefined);
       for (const member of part.members ?? []) info = infoOf(this.member(info.type, member, place), info.stage);
     }
-    this.info.set(part, info);
+    this.info.record(part, info);
     for (const rule of this.hooks.interpolation) rule.interpolation!(part, info, place.context);
     return info;
   }

@@ -17,6 +17,7 @@ export { slugify, hotkeyCode, functionKeyCodes } from "./items.js";
 export { memdiskModes } from "./memdisk-modes.js";
 export { uniqueDiagnostics } from "./diagnostic-set.js";
 export { movedDiagnostic, originOf } from "./elaboration-memo.js";
+export type { ExpressionInfos } from "./expression-infos.js";
 export { closestName, editDistance } from "./suggest.js";
 export * from "./child-keys.js";
 export { ipxeSettingTypes } from "./checks/interpolation.js";

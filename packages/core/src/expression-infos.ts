@@ -1,0 +1,59 @@
+/**
+ * The type and stage the checker found for each expression and interpolation. Half of a site's
+ * expressions are literals whose facts follow from their kind alone (a string, an integer, a
+ * duration, a boolean, all known at compile time); those are not stored but answered from the
+ * kind, which spares a large site several hundred thousand map entries.
+ */
+import type { Expression, Interpolation } from "./ast.js";
+import type { ExprInfo, Stage } from "./checks/rule.js";
+import { Types, type Type } from "./types.js";
+
+/** Read access to what the checker found; `get` answers any literal, checked or not. */
+export interface ExpressionInfos {
+  get(node: Expression | Interpolation): ExprInfo | undefined;
+}
+
+const sharedInfos = new WeakMap<Type, Record<Stage, ExprInfo>>();
+
+/** Expression facts, one object for each (type, stage) pair: most expressions are plain strings. */
+export function infoOf(type: Type, stage: Stage): ExprInfo {
+  let byStage = sharedInfos.get(type);
+  if (!byStage) {
+    byStage = {
+      compile: { type, stage: "compile" },
+      param: { type, stage: "param" },
+      runtime: { type, stage: "runtime" },
+    };
+    sharedInfos.set(type, byStage);
+  }
+  return byStage[stage];
+}
+
+/** What a node of this kind is unless the checker said otherwise. */
+function implicitInfo(node: Expression | Interpolation): ExprInfo | undefined {
+  switch (node.kind) {
+    case "String":
+      return infoOf(Types.string, "compile");
+    case "Int":
+      return infoOf(Types.int, "compile");
+    case "Duration":
+      return infoOf(Types.duration, "compile");
+    case "Bool":
+      return infoOf(Types.bool, "compile");
+    default:
+      return undefined;
+  }
+}
+
+export class ExpressionInfoTable implements ExpressionInfos {
+  private readonly stored = new Map<Expression | Interpolation, ExprInfo>();
+
+  record(node: Expression | Interpolation, info: ExprInfo): void {
+    if (info === implicitInfo(node)) this.stored.delete(node);
+    else this.stored.set(node, info);
+  }
+
+  get(node: Expression | Interpolation): ExprInfo | undefined {
+    return this.stored.get(node) ?? implicitInfo(node);
+  }
+}
