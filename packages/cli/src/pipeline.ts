@@ -137,7 +137,17 @@ export function compileStage(
   const compiled = compile(elaborated.program, { sourceName: options.sourceNameOf?.(entry) ?? entry });
   const diagnostics = [...elaborated.diagnostics, ...compiled.diagnostics];
   if (compiled.script === undefined) return { diagnostics };
-  return { script: { entry, script: compiled.script, lineMap: compiled.lineMap }, diagnostics };
+  // The line map is made only if it is read (see the compiler's ScriptWriter).
+  return {
+    script: {
+      entry,
+      script: compiled.script,
+      get lineMap() {
+        return compiled.lineMap;
+      },
+    },
+    diagnostics,
+  };
 }
 
 /** For each loaded file, the files it imports (resolved, canonical). */

@@ -12,9 +12,10 @@ import { emitKeptPart } from "./kept-diagnostics.js";
 import { emitMenu } from "./menus.js";
 import { emitHeader, emitPrologue } from "./prologue.js";
 import { rawLabel } from "./raw.js";
+import { lineMapOf } from "./script-writer.js";
 import { printable } from "./safe-text.js";
 import { getProfile, profileNames } from "@ipxm/ipxe";
-import type { CompileOptions, CompileResult } from "./types.js";
+import type { CompileOptions, CompileResult, LineMapEntry } from "./types.js";
 
 export function compile(program: Program, options: CompileOptions = {}): CompileResult {
   const target = getProfile(program.target);
@@ -47,7 +48,15 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
 
   const diagnostics = sortDiagnostics(context.diagnostics);
   if (hasErrors(diagnostics) || options.diagnosticsOnly) return { lineMap: [], diagnostics };
-  return { ...context.writer.finish(), diagnostics };
+  const { script, sources } = context.writer.finish();
+  let lineMap: LineMapEntry[] | undefined;
+  return {
+    script,
+    get lineMap() {
+      return (lineMap ??= lineMapOf(sources));
+    },
+    diagnostics,
+  };
 }
 
 function knownTargetList(): string {

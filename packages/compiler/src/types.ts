@@ -29,7 +29,7 @@ export interface CompileOptions {
 export interface CompileResult {
   /** The iPXE script; undefined when any error diagnostic exists, or with `diagnosticsOnly`. */
   readonly script?: string;
-  /** One entry per line of `script`, in order (empty when there is no script). */
+  /** One entry per line of `script`, in order (empty when there is no script); made when first read. */
   readonly lineMap: LineMapEntry[];
   readonly diagnostics: Diagnostic[];
 }

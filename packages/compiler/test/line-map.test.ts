@@ -36,6 +36,10 @@ describe("the line map", () => {
     expect(new Set(result.lineMap.map((entry) => entry.file))).toEqual(new Set([file]));
   });
 
+  it("is made once, when first read", () => {
+    expect(result.lineMap).toBe(result.lineMap);
+  });
+
   it("maps the header and the shared prologue to the entry file at 0..0", () => {
     for (const text of [
       "#!ipxe",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ScriptWriter } from "../src/script-writer.js";
+import { ScriptWriter, lineMapOf } from "../src/script-writer.js";
 
 const source = { file: "main.ipxm", range: { start: 3, end: 7 } };
 
@@ -16,9 +16,13 @@ describe("the script writer", () => {
   });
 
   it("maps each line, numbered from 1, to the source that produced it", () => {
-    expect(written(["#!ipxe", "echo hi"]).lineMap).toEqual([
+    const other = { file: "other.ipxm", range: { start: 0, end: 1 } };
+    const writer = new ScriptWriter();
+    writer.line("#!ipxe", source);
+    writer.line("echo hi", other);
+    expect(lineMapOf(writer.finish().sources)).toEqual([
       { line: 1, ...source },
-      { line: 2, ...source },
+      { line: 2, ...other },
     ]);
   });
 
