@@ -336,41 +336,37 @@ export const tokenVocabulary: readonly TokenDescription[] = [
 ];
 
 /**
- * Chevrotain's lexer with one change: its tokens list their properties in a different order than the
- * parser's own end-of-file and recovery tokens. Those carry NaN positions, and V8 shares object
- * shapes between literals with the same keys in the same order, so with the same order every
- * position field of every token is stored as a boxed double: 60% more memory for the token vector
- * (28 MB instead of 18 MB per MB of source) and the GC time that goes with it. `createFullToken` is
- * an internal hook of Chevrotain 11's Lexer; were it renamed, tokens would keep Chevrotain's order
- * and only speed would change (lexer.test.ts checks the token fields).
+ * Chevrotain's lexer, keeping offsets only: nothing of ipxm reads a token's line or column (a
+ * `SourceText` turns offsets into positions when a message needs one), and tracking them costs a
+ * check for line breaks in every token and four more fields per token.
+ *
+ * Its tokens list their properties in a different order than the parser's own end-of-file and
+ * recovery tokens. Those carry NaN positions, and V8 shares object shapes between literals with the
+ * same keys in the same order, so with the same order every position field of every token would be
+ * stored as a boxed double, with the memory and GC time that go with it. Chevrotain's offset-only
+ * tokens also lack the `endOffset` the AST builder reads. `createOffsetOnlyToken` is an internal
+ * hook of Chevrotain 11's Lexer; lexer.test.ts checks the token fields, so a rename would show.
  */
-class CompactTokenLexer extends Lexer {
-  protected createFullToken(
+class OffsetTokenLexer extends Lexer {
+  protected createOffsetOnlyToken(
     image: string,
     startOffset: number,
     tokenTypeIdx: number,
     tokenType: TokenType,
-    startLine: number,
-    startColumn: number,
-    imageLength: number,
   ): IToken {
     return {
       tokenType,
       tokenTypeIdx,
       image,
       startOffset,
-      endOffset: startOffset + imageLength - 1,
-      startLine,
-      endLine: startLine,
-      startColumn,
-      endColumn: startColumn + imageLength - 1,
+      endOffset: startOffset + image.length - 1,
     };
   }
 }
 
-export const lexer: Lexer = new CompactTokenLexer(allTokens as TokenType[], {
+export const lexer: Lexer = new OffsetTokenLexer(allTokens as TokenType[], {
   ensureOptimizations: true,
-  positionTracking: "full",
+  positionTracking: "onlyOffset",
 });
 
 /** Tokenise a whole file. Comments are in `groups.comments`, a byte order mark in `groups.bom`. */

@@ -52,7 +52,7 @@ export function parse(text: string, file: string): ParseResult {
   const astProblems: Array<[DiagnosticCode, string, Range]> = [];
   const builder = new AstBuilder(text, (code, message, range) => astProblems.push([code, message, range]));
   const declarations: Declaration[] = [];
-  const { cst, parser } = parseTokens(lexed.tokens, (node) => {
+  const { cst, parser } = parseTokens(lexed.tokens, text, (node) => {
     const declaration = builder.declaration(node);
     if (declaration !== undefined) declarations.push(declaration);
     (node as { children: CstNode["children"] }).children = {};

@@ -163,6 +163,17 @@ export class IpxmParser extends CstParser {
 
   /** Receives each top-level declaration as soon as it is parsed (see `parseTokens`). */
   declarationListener: ((declaration: CstNode) => void) | undefined = undefined;
+  /** The text the tokens were read from (tokens carry offsets only). */
+  text = "";
+
+  /** Whether no line break separates two tokens (comments between them may hold one). */
+  private onOneLine(first: IToken, second: IToken): boolean {
+    for (let at = first.endOffset! + 1; at < second.startOffset; at++) {
+      const code = this.text.charCodeAt(at);
+      if (code === 10 /* \n */ || code === 13 /* \r */) return false;
+    }
+    return true;
+  }
 
   sourceFile = this.RULE("sourceFile", () => {
     this.MANY(() => {
@@ -416,7 +427,7 @@ export class IpxmParser extends CstParser {
               this.OPTION({
                 // `boot NAME(…)` runs an entry only when NAME is on the line of `boot`: a bare `boot`
                 // followed by a statement such as `if (a or b) and c { … }` must stay two statements.
-                GATE: () => this.LA(2).tokenType === LParen && this.LA(1).startLine === this.LA(0).startLine,
+                GATE: () => this.LA(2).tokenType === LParen && this.onOneLine(this.LA(0), this.LA(1)),
                 DEF: () => {
                   this.CONSUME2(Name, { LABEL: "entry" });
                   this.CONSUME(LParen);
@@ -717,14 +728,17 @@ export function getParser(): IpxmParser {
  */
 export function parseTokens(
   tokens: IToken[],
+  text: string,
   onDeclaration?: (declaration: CstNode) => void,
 ): { cst: CstNode; parser: IpxmParser } {
   const parser = getParser();
   parser.input = tokens;
+  parser.text = text;
   parser.declarationListener = onDeclaration;
   try {
     return { cst: parser.sourceFile(), parser };
   } finally {
     parser.declarationListener = undefined;
+    parser.text = "";
   }
 }

@@ -178,18 +178,14 @@ describe("lexer", () => {
       expect([token.startOffset, token.endOffset]).toEqual([2, 5]);
     });
 
-    it("tracks full positions in every token", () => {
+    it("gives every token its offsets and nothing else of its place", () => {
       const token = lex("a\n  menu").tokens[1]!;
-      expect(token).toMatchObject({
+      expect(token).toEqual({
         image: "menu",
         tokenType: keywordTokens.menu,
         tokenTypeIdx: keywordTokens.menu.tokenTypeIdx,
         startOffset: 4,
         endOffset: 7,
-        startLine: 2,
-        endLine: 2,
-        startColumn: 3,
-        endColumn: 6,
       });
     });
   });

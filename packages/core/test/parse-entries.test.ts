@@ -80,6 +80,14 @@ describe("entry statements", () => {
       expect(statements.map((statement) => statement.kind)).toEqual(["BootKernel", "If"]);
       expect(entryStatements("boot if(a)").statements.map((statement) => statement.kind)).toEqual(["BootEntry"]);
     });
+
+    it("counts a line break anywhere between boot and the name, in a comment or as CR LF", () => {
+      const kinds = (body: string) => entryStatements(body).statements.map((statement) => statement.kind);
+      expect(kinds("boot /* two\nlines */ if (a) { }")).toEqual(["BootKernel", "If"]);
+      expect(kinds("boot // note\nif (a) { }")).toEqual(["BootKernel", "If"]);
+      expect(kinds("boot\r\nif (a) { }")).toEqual(["BootKernel", "If"]);
+      expect(kinds("boot /* one line */ if(a)")).toEqual(["BootEntry"]);
+    });
   });
 
   describe("other statements", () => {

@@ -7,7 +7,7 @@ import { getParser, parseTokens } from "../src/parser.js";
 import { FILE } from "./parse-helpers.js";
 
 function cstOf(text: string): { cst: CstNode; errors: number } {
-  const { cst, parser } = parseTokens(tokenize(text).tokens);
+  const { cst, parser } = parseTokens(tokenize(text).tokens, text);
   return { cst, errors: parser.errors.length };
 }
 
@@ -23,7 +23,7 @@ describe("parser", () => {
   it("is built once and reused", () => {
     expect(getParser()).toBe(getParser());
     parse('menu m "M" { gap }', FILE);
-    expect(parseTokens([]).parser).toBe(getParser());
+    expect(parseTokens([], "").parser).toBe(getParser());
   });
 
   it("starts every parse afresh, whatever the previous input left behind", () => {
@@ -84,7 +84,7 @@ describe("parser", () => {
       const tokens = tokenize('menu "a very long title that goes on and on"').tokens;
       expect(describeFound(tokens[0]!)).toBe('"menu"');
       expect(describeFound(tokens[1]!)).toBe('"\\"a very long title that …"');
-      const { parser } = parseTokens(tokenize("menu").tokens);
+      const { parser } = parseTokens(tokenize("menu").tokens, "menu");
       expect(parser.errors[0]!.message).toMatch(/found the end of the file$/);
     });
 
