@@ -4,7 +4,7 @@
  * entry instance. No script is produced when any error diagnostic exists.
  */
 import { hasErrors, sortDiagnostics } from "@ipxm/core";
-import type { Program, ProgramStatement, SourceRef } from "@ipxm/core";
+import type { Diagnostic, Program, ProgramStatement, SourceRef } from "@ipxm/core";
 import { CompileContext } from "./context.js";
 import { emitEntry } from "./entries.js";
 import { isSafeName } from "./labels.js";
@@ -49,6 +49,18 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
   const diagnostics = sortDiagnostics(context.diagnostics);
   if (hasErrors(diagnostics) || options.diagnosticsOnly) return { lineMap: [], diagnostics };
   const { script, sources } = context.writer.finish();
+  return resultWithLineMapOnRead(script, sources, diagnostics);
+}
+
+/**
+ * Made apart from `compile`: a getter made inside it would keep its whole scope alive (V8 shares
+ * one context among a function's closures), the compile context with every line written included.
+ */
+function resultWithLineMapOnRead(
+  script: string,
+  sources: readonly SourceRef[],
+  diagnostics: Diagnostic[],
+): CompileResult {
   let lineMap: LineMapEntry[] | undefined;
   return {
     script,
