@@ -650,26 +650,24 @@ export class Checker {
         return this.list(expression.elements ?? [], place, expected);
       case "Record": {
         const fields = new Map<string, Type>();
-        const firstField = new Map<string, Range>();
         let stage: Stage = "compile";
         for (const field of expression.fields ?? []) {
           const expectedField = expected?.kind === "record" ? expected.fields?.get(field.name.name) : undefined;
           const info = this.expression(field.value, place, expectedField);
           stage = stageOf(stage, info.stage);
-          const first = firstField.get(field.name.name);
-          if (first) {
+          if (fields.has(field.name.name)) {
+            const first = expression.fields.find((other) => other.name.name === field.name.name)!;
             this.report(
               place.file,
               "duplicate-declaration",
               `the record already has a field "${field.name.name}"`,
               field.name.range,
               {
-                related: [{ file: place.file, range: first, message: "first given here" }],
+                related: [{ file: place.file, range: first.name.range, message: "first given here" }],
               },
             );
             continue;
           }
-          firstField.set(field.name.name, field.name.range);
           fields.set(field.name.name, info.type);
         }
         return { type: recordOf(fields), stage };

@@ -173,10 +173,13 @@ export function joinTypes(a: Type, b: Type): Type | undefined {
   if (a.kind === b.kind) {
     if (a.kind === "list" && b.kind === "list") {
       const element = joinTypes(a.element, b.element);
+      if (element === a.element) return a;
       return element ? listOf(element) : undefined;
     }
     if (a.kind === "record" && b.kind === "record") {
       if (!a.fields || !b.fields) return Types.anyRecord;
+      // The elements of a list of records mostly have the same fields: no new type for those.
+      if (coversExactly(a.fields, b.fields)) return a;
       const fields = new Map(a.fields);
       for (const [name, type] of b.fields) {
         const existing = fields.get(name);
@@ -194,6 +197,16 @@ export function joinTypes(a: Type, b: Type): Type | undefined {
   }
   if (isTextType(a) && isTextType(b)) return Types.string;
   return undefined;
+}
+
+/** Whether `b` has exactly `a`'s fields, each of a type that joins into `a`'s unchanged. */
+function coversExactly(a: ReadonlyMap<string, Type>, b: ReadonlyMap<string, Type>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, type] of b) {
+    const existing = a.get(name);
+    if (existing === undefined || joinTypes(existing, type) !== existing) return false;
+  }
+  return true;
 }
 
 /**

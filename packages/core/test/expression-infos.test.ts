@@ -3,7 +3,7 @@ import type { ConstDecl, Expression, Interpolation, StringLiteral } from "../src
 import { formatType } from "../src/index.js";
 import { ExpressionInfoTable, infoOf } from "../src/expression-infos.js";
 import { Types } from "../src/types.js";
-import { analyzeText } from "./helpers.js";
+import { analyzeText, check, show } from "./helpers.js";
 
 const range = { start: 0, end: 0 };
 const literal: StringLiteral = { kind: "String", range, parts: [] };
@@ -56,5 +56,50 @@ describe("what the checker found for each expression", () => {
   it("shares one fact object per type and stage", () => {
     expect(infoOf(Types.int, "param")).toBe(infoOf(Types.int, "param"));
     expect(infoOf(Types.int, "param")).not.toBe(infoOf(Types.int, "compile"));
+  });
+});
+
+describe("the types of lists and records", () => {
+  it("gives a list of records with the same fields the record type of its first element", () => {
+    expect(described('const l = [{ a: "x", n: 1 }, { a: "y", n: 2 }, { a: "z", n: 3 }]', "l")).toBe(
+      "list of record { a: string, n: int } compile",
+    );
+  });
+
+  it("joins records with different fields into one record with every field", () => {
+    expect(described('const l = [{ a: "x" }, { b: 2 }, { a: "z", b: 3 }]', "l")).toBe(
+      "list of record { a: string, b: int } compile",
+    );
+  });
+
+  it("joins a url field and a string field into a string field", () => {
+    const text = 'setting u: url = "http://a"\nconst l = [{ a: "x" }, { a: u }]\nconst m = [{ a: u }, { a: "x" }]';
+    expect(described(text, "l")).toBe("list of record { a: string } runtime");
+    expect(described(text, "m")).toBe("list of record { a: string } runtime");
+  });
+
+  it("joins lists of lists element by element", () => {
+    expect(described("const l = [[1, 2], [3], []]", "l")).toBe("list of list of int compile");
+  });
+
+  it("reports records whose fields cannot share a type", () => {
+    expect(check('const l = [{ a: "x" }, { a: 1 }]')).toEqual([
+      expect.objectContaining({ code: "type-mismatch", at: "{ a: 1 }" }),
+    ]);
+  });
+
+  it("reports a field given twice at the second, pointing at the first", () => {
+    const text = 'const r = { a: "x", b: 1, a: "y" }';
+    const analysis = analyzeText(text);
+    expect(show(analysis.diagnostics, text)).toEqual([
+      expect.objectContaining({
+        code: "duplicate-declaration",
+        at: "a",
+        message: 'the record already has a field "a"',
+      }),
+    ]);
+    const [duplicate] = analysis.diagnostics;
+    expect(duplicate!.range.start).toBe(text.lastIndexOf("a:"));
+    expect(duplicate!.related?.map((related) => related.range.start)).toEqual([text.indexOf("a:")]);
   });
 });
