@@ -272,9 +272,12 @@ function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText 
 
 /** `text.split(" ")`, which V8 runs several times slower than this loop for short text. */
 function splitAtSpaces(text: string): string[] {
+  let space = text.indexOf(" ");
+  // One word (a url, a name) is the common case: an array of exactly one, not one grown by push.
+  if (space < 0) return [text];
   const words: string[] = [];
   let start = 0;
-  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", start)) {
+  for (; space >= 0; space = text.indexOf(" ", start)) {
     words.push(text.slice(start, space));
     start = space + 1;
   }
