@@ -34,6 +34,7 @@ import {
   RParen,
   StringLiteral,
 } from "./lexer.js";
+import { GateReadingLookahead } from "./lookahead.js";
 import { parserErrorMessages } from "./parser-messages.js";
 
 /** Token types that can begin a statement in an entry: they end a `kernel … args` list. */
@@ -138,6 +139,7 @@ export class IpxmParser extends CstParser {
       nodeLocationTracking: "none",
       errorMessageProvider: parserErrorMessages,
       maxLookahead: 3,
+      lookaheadStrategy: new GateReadingLookahead({ maxLookahead: 3 }),
     });
     this.performSelfAnalysis();
   }
