@@ -8,6 +8,7 @@
  */
 import type { Identifier, Interpolation, StringLiteral, StringPart, TextPart } from "./ast.js";
 import type { DiagnosticCode } from "./diagnostics.js";
+import { isIdentifierPart, isIdentifierStart } from "./lexer.js";
 import type { Range } from "./source.js";
 
 /** The text a string literal stands for, or undefined when it interpolates (its value is known at boot only). */
@@ -225,6 +226,10 @@ const interpolationPattern =
  * `range` covers the whole `${…}`. Returns undefined when the text is not an allowed form.
  */
 export function parseInterpolation(content: string, contentOffset: number, range: Range): Interpolation | undefined {
+  // Most interpolations are a bare name: no match object or captured strings for those.
+  if (isPlainName(content)) {
+    return { kind: "Interpolation", range, name: identifierAt(content, contentOffset), members: [] };
+  }
   const match = interpolationPattern.exec(content);
   if (match === null) return undefined;
   const scope: string | undefined = match[1];
@@ -255,6 +260,14 @@ export function parseInterpolation(content: string, contentOffset: number, range
   return interpolation;
 }
 
+/** `[A-Za-z_][A-Za-z0-9_-]*`, the name part of `interpolationPattern`. */
+function isPlainName(text: string): boolean {
+  if (text.length === 0 || !isIdentifierStart(text.charCodeAt(0))) return false;
+  for (let index = 1; index < text.length; index++) if (!isIdentifierPart(text.charCodeAt(index))) return false;
+  return true;
+}
+
+/** Same key order as the parser's identifiers: one object shape for every identifier. */
 function identifierAt(name: string, start: number): Identifier {
-  return { kind: "Identifier", name, range: { start, end: start + name.length } };
+  return { kind: "Identifier", range: { start, end: start + name.length }, name };
 }
