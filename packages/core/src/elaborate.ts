@@ -403,6 +403,22 @@ class Elaboration implements EvaluationHost {
     return sameLabels;
   }
 
+  /**
+   * The parameter or loop variable `name` declares in `file`. Looked up by its id once per analysis
+   * and name: a loop asks for each element, an entry for each instance.
+   */
+  private declaredBy(file: string, name: Identifier): SymbolInfo | undefined {
+    let byName = symbolsByDeclaringName.get(this.analysis);
+    if (!byName) {
+      byName = new Map();
+      symbolsByDeclaringName.set(this.analysis, byName);
+    }
+    if (byName.has(name)) return byName.get(name);
+    const symbol = this.analysis.symbols.get(symbolId(file, name));
+    byName.set(name, symbol);
+    return symbol;
+  }
+
   /** The symbol a declaration node stands for in this analysis. */
   private symbolOf(node: Node): SymbolInfo | undefined {
     let byNode = symbolsByNode.get(this.analysis);
@@ -650,7 +666,7 @@ class Elaboration implements EvaluationHost {
     const file = state.entry.file!;
     let env = new Env(file);
     declaration.params.forEach((param, index) => {
-      const symbol = this.analysis.symbols.get(symbolId(file, param.name));
+      const symbol = this.declaredBy(file, param.name);
       const value = state.args[index];
       if (symbol && value) env = env.with(symbol, value);
     });
@@ -1024,7 +1040,7 @@ class Elaboration implements EvaluationHost {
 
   /** A loop's variable; loops live in the file of the menu or entry being elaborated. */
   private loopVariable(node: Node & { readonly variable: Identifier }, env: Env): SymbolInfo {
-    return this.analysis.symbols.get(symbolId(env.file, node.variable)) ?? loopPlaceholder;
+    return this.declaredBy(env.file, node.variable) ?? loopPlaceholder;
   }
 
   private source(env: Env, node: Node): SourceRef {
@@ -1223,6 +1239,9 @@ const loopPlaceholder: SymbolInfo = { id: "loop:placeholder", name: "", kind: "l
 
 /** The top-level symbols of an analysis by their declaration nodes (see `Elaboration.symbolOf`). */
 const symbolsByNode = new WeakMap<Analysis, ReadonlyMap<Node, SymbolInfo>>();
+
+/** Parameters and loop variables by the identifiers that declare them (see `Elaboration.declaredBy`). */
+const symbolsByDeclaringName = new WeakMap<Analysis, Map<Identifier, SymbolInfo | undefined>>();
 
 /** The declared settings of each file, computed once per analysis (every entry point needs them). */
 const settingsCache = new WeakMap<Analysis, ReadonlyMap<string, readonly SymbolInfo[]>>();
