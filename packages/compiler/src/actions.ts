@@ -6,6 +6,7 @@
 import type { ProgramAction, Template } from "@ipxm/core";
 import { backSetting } from "./back.js";
 import type { CompileContext } from "./context.js";
+import { oneValue } from "./safe-text.js";
 import type { LabelScope } from "./conditions.js";
 import { checkMemdisk, checkSanbootDrive, checkUrl } from "./target-checks.js";
 
@@ -49,8 +50,7 @@ export function emitAction(context: CompileContext, action: ProgramAction, site:
     return true;
   }
   const onFailure = () => `|| goto ${site.failureLabel()}`;
-  const url = (template: Template, what: string) =>
-    context.text(template, what, source, { role: "value", shape: "single", required: true });
+  const url = (template: Template, what: string) => context.text(template, what, source, oneValue);
 
   switch (action.kind) {
     case "menu": {

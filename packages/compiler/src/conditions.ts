@@ -9,6 +9,7 @@
  */
 import type { Condition, SourceRef } from "@ipxm/core";
 import type { CompileContext } from "./context.js";
+import { oneValue } from "./safe-text.js";
 
 /** Internal labels of one scope (a menu or an entry instance): `<scope>.skip.1`, … */
 export interface LabelScope {
@@ -28,18 +29,18 @@ export function emitConditionJump(
   const suffix = jumpWhen ? `&& goto ${target} ||` : `|| goto ${target}`;
   switch (condition.kind) {
     case "equals": {
-      const options = { role: "value", shape: "single", required: true } as const;
-      const left = context.text(condition.left, "the left side of a comparison", source, options);
-      const right = context.text(condition.right, "the right side of a comparison", source, options);
+      const left = context.text(condition.left, "the left side of a comparison", source, oneValue);
+      const right = context.text(condition.right, "the right side of a comparison", source, oneValue);
       context.command("iseq", [], [left, right], source, suffix);
       return;
     }
     case "isset": {
-      const setting = context.text([{ kind: "setting", reference: condition.setting }], "the setting", source, {
-        role: "value",
-        shape: "single",
-        required: true,
-      });
+      const setting = context.text(
+        [{ kind: "setting", reference: condition.setting }],
+        "the setting",
+        source,
+        oneValue,
+      );
       context.command("isset", [], [setting], source, suffix);
       return;
     }

@@ -17,6 +17,7 @@ import type { CompileContext } from "./context.js";
 import { emitFailureScreen } from "./failure.js";
 import { platformFixedBy } from "./platforms.js";
 import { emitRawLines } from "./raw.js";
+import { displayWords, oneValue, valueWords } from "./safe-text.js";
 import { checkUrl } from "./target-checks.js";
 
 export function emitEntry(context: CompileContext, instance: EntryInstance): void {
@@ -66,11 +67,7 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
   switch (statement.kind) {
     case "kernel": {
       checkUrl(context, statement.url, source);
-      const url = context.text(statement.url, "the kernel url", source, {
-        role: "value",
-        shape: "single",
-        required: true,
-      });
+      const url = context.text(statement.url, "the kernel url", source, oneValue);
       // The kernel's command line is its arguments joined with single spaces: routed as one text, so
       // that however many arguments there are, the command stays within iPXE's argument limit.
       const commandLine = joinedWithSpaces(statement.args);
@@ -91,21 +88,13 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
       checkUrl(context, statement.url, source);
       const options: string[] = [];
       if (statement.name !== undefined) {
-        const name = context.text(statement.name, "the initrd name", source, {
-          role: "value",
-          shape: "single",
-          required: true,
-        });
+        const name = context.text(statement.name, "the initrd name", source, oneValue);
         for (const line of name.setup) writer.line(line, source);
         // getopt would not take a value that starts with `-` from the next argument; `--name=` takes
         // it from the same one.
         options.push(name.mayStartWithDash ? `--name=${name.tokens[0]}` : `--name ${name.tokens[0]}`);
       }
-      const url = context.text(statement.url, "the initrd url", source, {
-        role: "value",
-        shape: "single",
-        required: true,
-      });
+      const url = context.text(statement.url, "the initrd url", source, oneValue);
       context.command("initrd", options, [url], source, onFailure());
       return false;
     }
@@ -113,22 +102,19 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
       context.command("boot", [], [], source, onFailure());
       return false;
     case "echo": {
-      const text = context.text(statement.text, "the echo text", source, { role: "display", shape: "words" });
+      const text = context.text(statement.text, "the echo text", source, displayWords);
       context.command("echo", [], [text], source);
       return false;
     }
     case "prompt": {
-      const question = context.text(statement.question, "the prompt question", source, {
-        role: "display",
-        shape: "words",
-      });
+      const question = context.text(statement.question, "the prompt question", source, displayWords);
       // `${}` expands to nothing but still counts as an argument: echo adds the space before it.
       if (question.tokens.length > 0) context.command("echo", ["-n"], [question, "${}"], source);
       context.command("read", [], [statement.setting], source, `|| ${context.returnToCurrentMenu}`);
       return false;
     }
     case "set": {
-      const value = context.text(statement.value, "the value", source, { role: "value", shape: "words" });
+      const value = context.text(statement.value, "the value", source, valueWords);
       if (value.tokens.length === 0) context.command("clear", [], [statement.setting], source);
       else context.command("set", [], [statement.setting, value], source);
       return false;

@@ -5,6 +5,7 @@
  */
 import type { SourceRef, Template } from "@ipxm/core";
 import type { CompileContext } from "./context.js";
+import { displayWords } from "./safe-text.js";
 
 export function emitFailureScreen(
   context: CompileContext,
@@ -15,7 +16,7 @@ export function emitFailureScreen(
 ): void {
   context.router.restart();
   context.writer.label(label, source);
-  const text = context.text(message, "the failure message", source, { role: "display", shape: "words" });
+  const text = context.text(message, "the failure message", source, displayWords);
   context.command("echo", [], [text], source);
   context.writer.line("echo Error: ${errno}", source);
   context.writer.line("prompt Press any key to return to the menu ||", source);

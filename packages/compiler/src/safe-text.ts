@@ -66,11 +66,19 @@ export interface RouteOptions {
   readonly visibleBytes?: VisibleBytes;
 }
 
+/** The common ways to route text, made once (text is routed for nearly every line written). */
+export const oneValue: RouteOptions = { role: "value", shape: "single", required: true };
+export const valueWords: RouteOptions = { role: "value", shape: "words" };
+export const displayWords: RouteOptions = { role: "display", shape: "words" };
+
 /**
  * iPXE settings whose values iPXE itself produces (or the compiler sets) and that never start with
  * `-`; a first positional that begins with one of them needs no `--`.
  */
 const settingsNeverDashLeading = new Set(["platform", "buildarch", "arch"]);
+
+/** No setup: what most text needs (shared, never written to). */
+const noSetup: readonly string[] = [];
 
 /**
  * Stands in for non-empty text in a compilation that writes nothing: such a compilation only needs
@@ -267,7 +275,7 @@ function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText 
   // A line-final `\` joins the next line; the template may well end a line.
   if (last.kind === "text" && last.value.endsWith("\\")) return undefined;
 
-  return { tokens, setup: [], mayStartWithDash: firstMayBeDash(parts) };
+  return { tokens, setup: noSetup, mayStartWithDash: firstMayBeDash(parts) };
 }
 
 /** `text.split(" ")`, which V8 runs several times slower than this loop for short text. */
