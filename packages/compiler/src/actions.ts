@@ -16,6 +16,8 @@ export interface ActionSite extends LabelScope {
   readonly menu: string | undefined;
   /** The label a failed command jumps to (allocated on first use). */
   failureLabel(): string;
+  /** `|| goto <failure label>`, the suffix of a command that can fail (made on first use). */
+  failureJump(): string;
 }
 
 /**
@@ -49,7 +51,6 @@ export function emitAction(context: CompileContext, action: ProgramAction, site:
     context.writer.line(transfer, source);
     return true;
   }
-  const onFailure = () => `|| goto ${site.failureLabel()}`;
   const url = (template: Template, what: string) => context.text(template, what, source, oneValue);
 
   switch (action.kind) {
@@ -61,15 +62,21 @@ export function emitAction(context: CompileContext, action: ProgramAction, site:
     }
     case "chain":
       checkUrl(context, action.url, source);
-      context.command("chain", ["--autofree"], [url(action.url, "the chain url")], source, onFailure());
+      context.command("chain", ["--autofree"], [url(action.url, "the chain url")], source, site.failureJump());
       return false;
     case "sanboot":
       checkUrl(context, action.url, source);
-      context.command("sanboot", [], [url(action.url, "the sanboot url")], source, onFailure());
+      context.command("sanboot", [], [url(action.url, "the sanboot url")], source, site.failureJump());
       return false;
     case "sanboot-drive":
       checkSanbootDrive(context, source);
-      context.command("sanboot", ["--no-describe", `--drive 0x${driveNumber(action.drive)}`], [], source, onFailure());
+      context.command(
+        "sanboot",
+        ["--no-describe", `--drive 0x${driveNumber(action.drive)}`],
+        [],
+        source,
+        site.failureJump(),
+      );
       return false;
     case "memdisk": {
       checkMemdisk(context, source);
@@ -80,16 +87,16 @@ export function emitAction(context: CompileContext, action: ProgramAction, site:
       context.command("imgfree", [], [], source, "||");
       // memdisk's own arguments: the kind of disk to emulate, then `raw` (plain protected-mode
       // memory access, as netboot sites run it).
-      context.command("kernel", [], [loader, action.mode, "raw"], source, onFailure());
-      context.command("initrd", [], [image], source, onFailure());
-      context.command("boot", [], [], source, onFailure());
+      context.command("kernel", [], [loader, action.mode, "raw"], source, site.failureJump());
+      context.command("initrd", [], [image], source, site.failureJump());
+      context.command("boot", [], [], source, site.failureJump());
       return false;
     }
     case "shell":
       context.command("shell", [], [], source, "||");
       return false;
     case "reboot":
-      context.command("reboot", [], [], source, onFailure());
+      context.command("reboot", [], [], source, site.failureJump());
       return false;
     default:
       throw new Error(`internal error: action ${action.kind} has no transfer line`);

@@ -23,12 +23,14 @@ import { checkUrl } from "./target-checks.js";
 export function emitEntry(context: CompileContext, instance: EntryInstance): void {
   const label = context.instanceLabels.get(instance.label) ?? instance.label;
   let failureLabel: string | undefined;
+  let failureJump: string | undefined;
   const site: EntrySite = {
     name: label,
     menu: undefined,
     skipCounter: { next: 1 },
     whenCounter: { next: 1 },
     failureLabel: () => (failureLabel ??= context.labels.allocate(`${label}.failed`)),
+    failureJump: () => (failureJump ??= `|| goto ${site.failureLabel()}`),
   };
 
   context.router.restart();
@@ -63,7 +65,6 @@ function emitStatements(context: CompileContext, statements: readonly ProgramSta
 function emitStatement(context: CompileContext, statement: ProgramStatement, site: EntrySite): boolean {
   const { writer } = context;
   const source = statement.source;
-  const onFailure = () => `|| goto ${site.failureLabel()}`;
   switch (statement.kind) {
     case "kernel": {
       checkUrl(context, statement.url, source);
@@ -81,7 +82,7 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
                 required: true,
               }),
             ];
-      context.command("kernel", [], [url, ...args], source, onFailure());
+      context.command("kernel", [], [url, ...args], source, site.failureJump());
       return false;
     }
     case "initrd": {
@@ -95,11 +96,11 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
         options.push(name.mayStartWithDash ? `--name=${name.tokens[0]}` : `--name ${name.tokens[0]}`);
       }
       const url = context.text(statement.url, "the initrd url", source, oneValue);
-      context.command("initrd", options, [url], source, onFailure());
+      context.command("initrd", options, [url], source, site.failureJump());
       return false;
     }
     case "boot":
-      context.command("boot", [], [], source, onFailure());
+      context.command("boot", [], [], source, site.failureJump());
       return false;
     case "echo": {
       const text = context.text(statement.text, "the echo text", source, displayWords);

@@ -27,11 +27,13 @@ import { guardedPlatform, platformFixedBy } from "./platforms.js";
 export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
   const { writer } = context;
   let failureLabel: string | undefined;
+  let failureJump: string | undefined;
   const site: ActionSite = {
     name: menu.id,
     menu: menu.id,
     skipCounter: { next: 1 },
     failureLabel: () => (failureLabel ??= context.labels.allocate(`${menu.id}.failed`)),
+    failureJump: () => (failureJump ??= `|| goto ${site.failureLabel()}`),
   };
 
   context.router.restart();
