@@ -9,8 +9,8 @@ import type { Range } from "./source.js";
 /** `"Debian 12 (bookworm)"` → `debian-12-bookworm`: lowercase letters, digits and single dashes. */
 export function slugify(text: string): string {
   // Accents are dropped (`Café` → `cafe`); plain ASCII text, the common case, skips that work.
-  return (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD"))
-    .replace(/[\u0300-\u036f]/g, "")
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return plain
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
