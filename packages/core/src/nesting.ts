@@ -12,17 +12,15 @@ export const maxBracketDepth = 100;
 /** Operators, `not`s and nested expressions along one path of an expression tree. */
 export const maxExpressionDepth = 256;
 
-const opening: ReadonlySet<TokenType> = new Set([LBrace, LBracket, LParen]);
-const closing: ReadonlySet<TokenType> = new Set([RBrace, RBracket, RParen]);
-
 /** Index of the first bracket that opens deeper than `maxBracketDepth`, if one does. */
 export function firstTooDeepBracket(tokens: readonly IToken[]): number | undefined {
+  // Every token of every file passes here: plain comparisons, not a set lookup per token.
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (opening.has(type)) {
+    const type: TokenType = tokens[i]!.tokenType;
+    if (type === LBrace || type === LBracket || type === LParen) {
       if (++depth > maxBracketDepth) return i;
-    } else if (closing.has(type) && depth > 0) {
+    } else if ((type === RBrace || type === RBracket || type === RParen) && depth > 0) {
       depth--;
     }
   }
