@@ -29,8 +29,8 @@ export class SourceText {
     readonly text: string,
   ) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let lineFeed = text.indexOf("\n"); lineFeed >= 0; lineFeed = text.indexOf("\n", lineFeed + 1)) {
+      starts.push(lineFeed + 1);
     }
     this.lineStarts = starts;
   }
