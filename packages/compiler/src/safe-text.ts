@@ -252,6 +252,13 @@ function hasLiteralExpansion(parts: readonly TemplatePart[]): boolean {
  */
 const notPlainInWord = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]|(?! )\s/u;
 
+/** Printable ASCII, the common case, needs no look at Unicode categories. */
+const notPrintableAscii = /[^\x20-\x7e]/;
+
+function isPlainInWord(text: string): boolean {
+  return !notPrintableAscii.test(text) || !notPlainInWord.test(text);
+}
+
 /** Words mode: the template as single-space-separated tokens, or undefined when that is not exact. */
 function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText | undefined {
   // Setting parts are safe references (no whitespace), so the words are exactly the text between
@@ -263,7 +270,7 @@ function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText 
       line += `\${${part.reference}}`;
       continue;
     }
-    if (part.value.includes("${") || notPlainInWord.test(part.value)) return undefined;
+    if (part.value.includes("${") || !isPlainInWord(part.value)) return undefined;
     line += part.value;
   }
   const tokens = splitAtSpaces(line);
