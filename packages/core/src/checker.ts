@@ -28,7 +28,15 @@ import {
   type Fix,
   type RelatedInformation,
 } from "./diagnostics.js";
-import { ExpressionInfoTable, infoOf, type ExpressionInfos } from "./expression-infos.js";
+import {
+  compileTimeBool,
+  compileTimeDuration,
+  compileTimeInt,
+  compileTimeString,
+  ExpressionInfoTable,
+  infoOf,
+  type ExpressionInfos,
+} from "./expression-infos.js";
 import type { Range } from "./source.js";
 import { literalText } from "./strings.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
@@ -97,9 +105,10 @@ interface Place {
   readonly context: CheckContext;
 }
 
-export function stageOf(...stages: Stage[]): Stage {
-  if (stages.includes("runtime")) return "runtime";
-  if (stages.includes("param")) return "param";
+/** When a value made of two others is known: as late as the later of them. */
+export function stageOf(a: Stage, b: Stage): Stage {
+  if (a === "runtime" || b === "runtime") return "runtime";
+  if (a === "param" || b === "param") return "param";
   return "compile";
 }
 
@@ -638,14 +647,14 @@ export class Checker {
         for (const part of expression.parts ?? []) {
           if (part.kind === "Interpolation") stage = stageOf(stage, this.interpolation(part, place).stage);
         }
-        return infoOf(Types.string, stage);
+        return stage === "compile" ? compileTimeString : infoOf(Types.string, stage);
       }
       case "Int":
-        return infoOf(Types.int, "compile");
+        return compileTimeInt;
       case "Duration":
-        return infoOf(Types.duration, "compile");
+        return compileTimeDuration;
       case "Bool":
-        return infoOf(Types.bool, "compile");
+        return compileTimeBool;
       case "List":
         return this.list(expression.elements ?? [], place, expected);
       case "Record": {

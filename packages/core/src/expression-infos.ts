@@ -29,17 +29,23 @@ export function infoOf(type: Type, stage: Stage): ExprInfo {
   return byStage[stage];
 }
 
+/** The facts of literals, found once (every literal asks). */
+export const compileTimeString = infoOf(Types.string, "compile");
+export const compileTimeInt = infoOf(Types.int, "compile");
+export const compileTimeDuration = infoOf(Types.duration, "compile");
+export const compileTimeBool = infoOf(Types.bool, "compile");
+
 /** What a node of this kind is unless the checker said otherwise. */
 function implicitInfo(node: Expression | Interpolation): ExprInfo | undefined {
   switch (node.kind) {
     case "String":
-      return infoOf(Types.string, "compile");
+      return compileTimeString;
     case "Int":
-      return infoOf(Types.int, "compile");
+      return compileTimeInt;
     case "Duration":
-      return infoOf(Types.duration, "compile");
+      return compileTimeDuration;
     case "Bool":
-      return infoOf(Types.bool, "compile");
+      return compileTimeBool;
     default:
       return undefined;
   }
