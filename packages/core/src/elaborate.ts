@@ -903,8 +903,8 @@ class Elaboration implements EvaluationHost {
       // The checker judged every argument whose type it knew; only `any` ones are judged here.
       if (
         expected &&
-        !isAssignable(typeOfValue(value), expected) &&
-        this.analysis.info.get(expression)?.type.kind === "any"
+        this.analysis.info.get(expression)?.type.kind === "any" &&
+        !isAssignable(typeOfValue(value), expected)
       ) {
         this.report(
           "type-mismatch",
