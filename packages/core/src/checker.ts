@@ -29,11 +29,9 @@ import {
   type RelatedInformation,
 } from "./diagnostics.js";
 import {
-  compileTimeBool,
-  compileTimeDuration,
-  compileTimeInt,
   compileTimeString,
   ExpressionInfoTable,
+  implicitInfo,
   infoOf,
   type ExpressionInfos,
 } from "./expression-infos.js";
@@ -650,11 +648,9 @@ export class Checker {
         return stage === "compile" ? compileTimeString : infoOf(Types.string, stage);
       }
       case "Int":
-        return compileTimeInt;
       case "Duration":
-        return compileTimeDuration;
       case "Bool":
-        return compileTimeBool;
+        return implicitInfo(expression)!;
       case "List":
         return this.list(expression.elements ?? [], place, expected);
       case "Record": {

@@ -31,12 +31,12 @@ export function infoOf(type: Type, stage: Stage): ExprInfo {
 
 /** The facts of literals, found once (every literal asks). */
 export const compileTimeString = infoOf(Types.string, "compile");
-export const compileTimeInt = infoOf(Types.int, "compile");
-export const compileTimeDuration = infoOf(Types.duration, "compile");
-export const compileTimeBool = infoOf(Types.bool, "compile");
+const compileTimeInt = infoOf(Types.int, "compile");
+const compileTimeDuration = infoOf(Types.duration, "compile");
+const compileTimeBool = infoOf(Types.bool, "compile");
 
-/** What a node of this kind is unless the checker said otherwise. */
-function implicitInfo(node: Expression | Interpolation): ExprInfo | undefined {
+/** What a node of this kind is unless the checker said otherwise: the facts of a literal. */
+export function implicitInfo(node: Expression | Interpolation): ExprInfo | undefined {
   switch (node.kind) {
     case "String":
       return compileTimeString;
