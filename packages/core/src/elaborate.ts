@@ -408,16 +408,24 @@ class Elaboration implements EvaluationHost {
    * and name: a loop asks for each element, an entry for each instance.
    */
   private declaredBy(file: string, name: Identifier): SymbolInfo | undefined {
-    let byName = symbolsByDeclaringName.get(this.analysis);
+    let byName = this.symbolsByDeclaringName;
     if (!byName) {
-      byName = new Map();
-      symbolsByDeclaringName.set(this.analysis, byName);
+      byName = symbolsByDeclaringName.get(this.analysis);
+      if (!byName) {
+        byName = new Map();
+        symbolsByDeclaringName.set(this.analysis, byName);
+      }
+      this.symbolsByDeclaringName = byName;
     }
-    if (byName.has(name)) return byName.get(name);
+    const known = byName.get(name);
+    if (known !== undefined) return known ?? undefined;
     const symbol = this.analysis.symbols.get(symbolId(file, name));
-    byName.set(name, symbol);
+    byName.set(name, symbol ?? null);
     return symbol;
   }
+
+  /** This analysis's entry of `symbolsByDeclaringName`, once looked up. */
+  private symbolsByDeclaringName: Map<Identifier, SymbolInfo | null> | undefined;
 
   /** The symbol a declaration node stands for in this analysis. */
   private symbolOf(node: Node): SymbolInfo | undefined {
@@ -1241,7 +1249,8 @@ const loopPlaceholder: SymbolInfo = { id: "loop:placeholder", name: "", kind: "l
 const symbolsByNode = new WeakMap<Analysis, ReadonlyMap<Node, SymbolInfo>>();
 
 /** Parameters and loop variables by the identifiers that declare them (see `Elaboration.declaredBy`). */
-const symbolsByDeclaringName = new WeakMap<Analysis, Map<Identifier, SymbolInfo | undefined>>();
+/** `null`: the checker declared nothing there (only after a syntax error). */
+const symbolsByDeclaringName = new WeakMap<Analysis, Map<Identifier, SymbolInfo | null>>();
 
 /** The declared settings of each file, computed once per analysis (every entry point needs them). */
 const settingsCache = new WeakMap<Analysis, ReadonlyMap<string, readonly SymbolInfo[]>>();
