@@ -170,8 +170,20 @@ export class CompileContext {
 function longOptionNames(options: readonly string[]): string[] {
   const names: string[] = [];
   for (const option of options) {
-    const name = /^--([A-Za-z-]+)/.exec(option)?.[1];
+    const name = longOptionName(option);
     if (name !== undefined) names.push(name);
   }
   return names;
+}
+
+/** `--name=x` → `name`: the letters and dashes after a leading `--` (undefined when there are none). */
+function longOptionName(option: string): string | undefined {
+  if (!option.startsWith("--")) return undefined;
+  let end = 2;
+  for (; end < option.length; end++) {
+    const code = option.charCodeAt(end);
+    const letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (!letter && code !== 45 /* - */) break;
+  }
+  return end > 2 ? option.slice(2, end) : undefined;
 }
