@@ -190,19 +190,25 @@ function keywordTokenName(word: string): string {
 
 const operatorKeywords: ReadonlySet<string> = new Set(["and", "or"]);
 
-/** One token type per keyword, by keyword. */
+/**
+ * One token type per keyword, by keyword. The lexer matches no keyword itself: a word is read as an
+ * identifier and becomes a keyword when it is one, whole (see `OffsetTokenLexer`). Trying every
+ * keyword that starts with a word's first letter, and then the identifier that might be longer, cost
+ * several regular expressions per word.
+ */
 export const keywordTokens = Object.fromEntries(
   keywords.map((word) => [
     word,
     createToken({
       name: keywordTokenName(word),
-      pattern: new RegExp(word),
-      longer_alt: Identifier,
+      pattern: Lexer.NA,
       categories: operatorKeywords.has(word) ? [Name, KeywordCategory, BinaryOperator] : [Name, KeywordCategory],
       label: `"${word}"`,
     }),
   ]),
 ) as { readonly [K in Keyword]: TokenType };
+
+const keywordByWord: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywordTokens));
 
 // ---------------------------------------------------------------------------------------------
 // Literals
@@ -274,9 +280,9 @@ export const allTokens: readonly TokenType[] = [
   BlockComment,
   UnterminatedBlockComment,
   RawBlock,
-  // Longer keywords first, so that `in` does not shadow `initrd`.
-  ...[...keywords].sort((a, b) => b.length - a.length).map((word) => keywordTokens[word]),
   Identifier,
+  // Matched as identifiers (see `keywordTokens`); listed for the parser.
+  ...keywords.map((word) => keywordTokens[word]),
   StringToken,
   UnterminatedString,
   Duration,
@@ -345,7 +351,8 @@ export const tokenVocabulary: readonly TokenDescription[] = [
  * same keys in the same order, so with the same order every position field of every token would be
  * stored as a boxed double, with the memory and GC time that go with it. Chevrotain's offset-only
  * tokens also lack the `endOffset` the AST builder reads. `createOffsetOnlyToken` is an internal
- * hook of Chevrotain 11's Lexer; lexer.test.ts checks the token fields, so a rename would show.
+ * hook of Chevrotain 11's Lexer; lexer.test.ts checks the token fields and keywords, so a rename
+ * would show. It is also where a word becomes a keyword (see `keywordTokens`).
  */
 class OffsetTokenLexer extends Lexer {
   protected createOffsetOnlyToken(
@@ -354,6 +361,13 @@ class OffsetTokenLexer extends Lexer {
     tokenTypeIdx: number,
     tokenType: TokenType,
   ): IToken {
+    if (tokenType === Identifier) {
+      const keyword = keywordByWord.get(image);
+      if (keyword !== undefined) {
+        tokenType = keyword;
+        tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+    }
     return {
       tokenType,
       tokenTypeIdx,
