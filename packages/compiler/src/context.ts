@@ -38,8 +38,6 @@ export class CompileContext {
    * runs wherever the target does.
    */
   private platform: Platform | undefined;
-  /** The words of the command being written (see `command`). */
-  private readonly words: string[] = [];
   /** The target built for each platform, found once (code under platform guards asks often). */
   private readonly profilesOnPlatform = new Map<Platform, TargetProfile>();
   /** What the code being written is checked against: the target, built for `platform`. */
@@ -142,27 +140,25 @@ export class CompileContext {
     checkCommand(this, name, options.length === 0 ? options : longOptionNames(options), source);
     // The check above is all a diagnostics-only compilation needs of a command.
     if (!this.writer.keepsLines) return;
-    // One array serves every command, so that writing a line makes no array.
-    const words = this.words;
-    let count = 0;
-    words[count++] = name;
-    for (const option of options) words[count++] = option;
+    // The line is built by concatenation: V8 joins the pieces once, when the script is joined,
+    // which measured faster than an array of words joined per line.
+    let line = name;
+    for (const option of options) line += " " + option;
     let first = true;
     for (const argument of positionals) {
       if (typeof argument === "string") {
-        if (first && argument.startsWith("-")) words[count++] = "--";
-        words[count++] = argument;
+        if (first && argument.startsWith("-")) line += " --";
+        line += " " + argument;
         first = false;
         continue;
       }
       for (const setup of argument.setup) this.writer.line(setup, source);
-      if (first && argument.mayStartWithDash) words[count++] = "--";
-      for (const token of argument.tokens) words[count++] = token;
+      if (first && argument.mayStartWithDash) line += " --";
+      for (const token of argument.tokens) line += " " + token;
       if (argument.tokens.length > 0) first = false;
     }
-    if (suffix !== "") words[count++] = suffix;
-    words.length = count;
-    this.writer.line(words.join(" "), source);
+    if (suffix !== "") line += " " + suffix;
+    this.writer.line(line, source);
   }
 }
 
