@@ -586,11 +586,13 @@ class Elaboration implements EvaluationHost {
           const action = this.action(member.action, env);
           state.escape = action ? { node: member, action } : { node: member };
           break;
-        case "For":
+        case "For": {
+          const variable = this.loopVariable(member, env);
           for (const element of this.forElements(member.iterable, env)) {
-            this.members(member.body, env.with(this.loopVariable(member, env), element), gate, state, menu);
+            this.members(member.body, env.with(variable, element), gate, state, menu);
           }
           break;
+        }
         case "If": {
           const condition = this.compileTimeCondition(member.condition, env);
           if (condition === true) this.members(member.then, env, gate, state, menu);
@@ -766,13 +768,13 @@ class Elaboration implements EvaluationHost {
         case "RawIpxe":
           output.push({ kind: "raw", lines: rawLines(statement.text, statement.textOffset, env.file), source });
           break;
-        case "For":
+        case "For": {
+          const variable = this.loopVariable(statement, env);
           for (const element of this.forElements(statement.iterable, env)) {
-            output.push(
-              ...this.statements(statement.body, env.with(this.loopVariable(statement, env), element), inWhen, failure),
-            );
+            output.push(...this.statements(statement.body, env.with(variable, element), inWhen, failure));
           }
           break;
+        }
         case "If": {
           const condition = this.compileTimeCondition(statement.condition, env);
           if (condition === true) output.push(...this.statements(statement.then, env, inWhen, failure));
