@@ -121,7 +121,7 @@ export class CompileContext {
       `${what} "${printable(templateText(template))}" cannot be passed to iPXE: ${result.problem}`,
       source,
     );
-    return { tokens: ["${}"], setup: [], mayStartWithDash: false };
+    return { tokens: ["${}"], text: "${}", setup: [], mayStartWithDash: false };
   }
 
   /**
@@ -154,8 +154,10 @@ export class CompileContext {
       }
       for (const setup of argument.setup) this.writer.line(setup, source);
       if (first && argument.mayStartWithDash) line += " --";
-      for (const token of argument.tokens) line += " " + token;
-      if (argument.tokens.length > 0) first = false;
+      if (argument.tokens.length > 0) {
+        line += " " + argument.text;
+        first = false;
+      }
     }
     if (suffix !== "") line += " " + suffix;
     this.writer.line(line, source);

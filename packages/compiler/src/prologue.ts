@@ -63,7 +63,7 @@ function emitSettingDefault(context: CompileContext, setting: ProgramSetting): v
   // An empty default would only delete the setting; there is nothing to set.
   if (value.tokens.length === 0) return;
   for (const line of value.setup) context.writer.line(line, setting.source);
-  context.writer.line(`isset -- \${${setting.name}} || set ${setting.name} ${value.tokens.join(" ")}`, setting.source);
+  context.writer.line(`isset -- \${${setting.name}} || set ${setting.name} ${value.text}`, setting.source);
 }
 
 /**

@@ -48,6 +48,8 @@ export const routedSettingPrefix = "ipxm_t";
 export interface EmittedText {
   /** Argument tokens, in order; empty when an optional template is empty. */
   readonly tokens: readonly string[];
+  /** The tokens joined with single spaces, as the command line holds them. */
+  readonly text: string;
   /** Complete command lines (`set ipxm_tN:hex …`) to emit before the command that uses the tokens. */
   readonly setup: readonly string[];
   /** The first token could expand to text that starts with `-`, so it needs a `--` before it. */
@@ -84,7 +86,7 @@ const noSetup: readonly string[] = [];
  * Stands in for non-empty text in a compilation that writes nothing: such a compilation only needs
  * to know whether text can be written and whether it is empty.
  */
-const unwrittenText: EmittedText = { tokens: ["${}"], setup: [], mayStartWithDash: false };
+const unwrittenText: EmittedText = { tokens: ["${}"], text: "${}", setup: [], mayStartWithDash: false };
 
 /** Allocates the `ipxm_tN` settings of one block; numbering restarts in every block for stable diffs. */
 export class TextRouter {
@@ -128,7 +130,8 @@ export class TextRouter {
     }
 
     if (prepared.length === 0) {
-      return { ok: true, text: { tokens: options.required ? ["${}"] : [], setup: [], mayStartWithDash: false } };
+      const tokens = options.required ? ["${}"] : [];
+      return { ok: true, text: { tokens, text: tokens.join(" "), setup: [], mayStartWithDash: false } };
     }
 
     if (!this.writesText) return { ok: true, text: unwrittenText };
@@ -149,7 +152,7 @@ export class TextRouter {
         token += `\${${name}:string}`;
       }
     }
-    return { tokens: [token], setup, mayStartWithDash: firstMayBeDash(parts) };
+    return { tokens: [token], text: token, setup, mayStartWithDash: firstMayBeDash(parts) };
   }
 }
 
@@ -282,7 +285,7 @@ function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText 
   // A line-final `\` joins the next line; the template may well end a line.
   if (last.kind === "text" && last.value.endsWith("\\")) return undefined;
 
-  return { tokens, setup: noSetup, mayStartWithDash: firstMayBeDash(parts) };
+  return { tokens, text: line, setup: noSetup, mayStartWithDash: firstMayBeDash(parts) };
 }
 
 /** `text.split(" ")`, which V8 runs several times slower than this loop for short text. */

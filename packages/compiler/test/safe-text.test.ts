@@ -12,6 +12,8 @@ const single: RouteOptions = { role: "value", shape: "single", required: true };
 function route(template: Template, options: RouteOptions = display): EmittedText {
   const result = new TextRouter().route(template, options);
   if (!result.ok) throw new Error(result.problem);
+  // Whatever the text, the command line holds its tokens joined with single spaces.
+  expect(result.text.text).toBe(result.text.tokens.join(" "));
   return result.text;
 }
 
@@ -35,6 +37,7 @@ describe("safe text", () => {
     it("writes single-space-separated words directly", () => {
       expect(route(t("Boot from local disk"))).toEqual({
         tokens: ["Boot", "from", "local", "disk"],
+        text: "Boot from local disk",
         setup: [],
         mayStartWithDash: false,
       });
