@@ -99,6 +99,51 @@ function isOfCategory(tokenType: TokenType, category: TokenType): boolean {
 /** Only punctuation may be conjured up by single-token-insertion: it carries no data into the AST. */
 const insertableInRecovery: ReadonlySet<TokenType> = new Set([Arrow, Assign, Colon, Comma, RBrace, RBracket, RParen]);
 
+/**
+ * The labels rules give their children, each an object made once: written in place, each would be
+ * made anew every time its rule runs, which is for nearly every token.
+ */
+const label = {
+  args: { LABEL: "args" },
+  body: { LABEL: "body" },
+  condition: { LABEL: "condition" },
+  defaultValue: { LABEL: "defaultValue" },
+  drive: { LABEL: "drive" },
+  duration: { LABEL: "duration" },
+  elements: { LABEL: "elements" },
+  else: { LABEL: "else" },
+  elseIf: { LABEL: "elseIf" },
+  entry: { LABEL: "entry" },
+  fields: { LABEL: "fields" },
+  id: { LABEL: "id" },
+  inner: { LABEL: "inner" },
+  isSetClose: { LABEL: "isSetClose" },
+  isSetOpen: { LABEL: "isSetOpen" },
+  item: { LABEL: "item" },
+  iterable: { LABEL: "iterable" },
+  keyValue: { LABEL: "keyValue" },
+  member: { LABEL: "member" },
+  menu: { LABEL: "menu" },
+  message: { LABEL: "message" },
+  mode: { LABEL: "mode" },
+  name: { LABEL: "name" },
+  operand: { LABEL: "operand" },
+  operator: { LABEL: "operator" },
+  path: { LABEL: "path" },
+  profile: { LABEL: "profile" },
+  question: { LABEL: "question" },
+  setting: { LABEL: "setting" },
+  status: { LABEL: "status" },
+  text: { LABEL: "text" },
+  then: { LABEL: "then" },
+  timeout: { LABEL: "timeout" },
+  title: { LABEL: "title" },
+  type: { LABEL: "type" },
+  url: { LABEL: "url" },
+  value: { LABEL: "value" },
+  variable: { LABEL: "variable" },
+} as const;
+
 /** The member of Chevrotain's TreeBuilder trait that `cstInvocationStateUpdate` uses. */
 interface ChevrotainTreeBuilderInternals {
   CST_STACK: CstNode[];
@@ -124,11 +169,11 @@ export class IpxmParser extends CstParser {
   };
   private readonly memberSuffix = (): void => {
     this.CONSUME(Dot);
-    this.CONSUME3(Name, { LABEL: "member" });
+    this.CONSUME3(Name, label.member);
   };
   private readonly furtherOperands = (): void => {
-    this.CONSUME(BinaryOperator, { LABEL: "operator" });
-    this.SUBRULE(this.operand, { LABEL: "operand" });
+    this.CONSUME(BinaryOperator, label.operator);
+    this.SUBRULE(this.operand, label.operand);
   };
 
   constructor() {
@@ -198,63 +243,63 @@ export class IpxmParser extends CstParser {
 
   importDecl = this.RULE("importDecl", () => {
     this.CONSUME(kw.import);
-    this.CONSUME(StringLiteral, { LABEL: "path" });
+    this.CONSUME(StringLiteral, label.path);
   });
 
   targetDecl = this.RULE("targetDecl", () => {
     this.CONSUME(kw.target);
-    this.CONSUME(StringLiteral, { LABEL: "profile" });
+    this.CONSUME(StringLiteral, label.profile);
   });
 
   constDecl = this.RULE("constDecl", () => {
     this.CONSUME(kw.const);
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.OPTION(() => {
       this.CONSUME(Colon);
-      this.CONSUME2(Name, { LABEL: "type" });
+      this.CONSUME2(Name, label.type);
     });
     this.CONSUME(Assign);
-    this.SUBRULE(this.expression, { LABEL: "value" });
+    this.SUBRULE(this.expression, label.value);
   });
 
   settingDecl = this.RULE("settingDecl", () => {
     this.CONSUME(kw.setting);
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.CONSUME(Colon);
-    this.CONSUME2(Name, { LABEL: "type" });
+    this.CONSUME2(Name, label.type);
     this.OPTION(() => {
       this.CONSUME(Assign);
-      this.SUBRULE(this.expression, { LABEL: "value" });
+      this.SUBRULE(this.expression, label.value);
     });
   });
 
   /** A missing title is reported by the AST builder, so that the body still parses as a menu. */
   menuDecl = this.RULE("menuDecl", () => {
     this.CONSUME(kw.menu);
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== LBrace,
-      DEF: () => this.SUBRULE(this.expression, { LABEL: "title" }),
+      DEF: () => this.SUBRULE(this.expression, label.title),
     });
-    this.SUBRULE(this.menuBlock, { LABEL: "body" });
+    this.SUBRULE(this.menuBlock, label.body);
   });
 
   entryDecl = this.RULE("entryDecl", () => {
     this.CONSUME(kw.entry);
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.CONSUME(LParen);
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param) });
     this.CONSUME(RParen);
-    this.SUBRULE(this.statementBlock, { LABEL: "body" });
+    this.SUBRULE(this.statementBlock, label.body);
   });
 
   param = this.RULE("param", () => {
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.CONSUME(Colon);
-    this.CONSUME2(Name, { LABEL: "type" });
+    this.CONSUME2(Name, label.type);
     this.OPTION(() => {
       this.CONSUME(Assign);
-      this.SUBRULE(this.expression, { LABEL: "defaultValue" });
+      this.SUBRULE(this.expression, label.defaultValue);
     });
   });
 
@@ -292,11 +337,11 @@ export class IpxmParser extends CstParser {
           {
             GATE: () => this.itemHasId(),
             ALT: () => {
-              this.CONSUME(Name, { LABEL: "id" });
-              this.SUBRULE(this.expression, { LABEL: "text" });
+              this.CONSUME(Name, label.id);
+              this.SUBRULE(this.expression, label.text);
             },
           },
-          { ALT: () => this.SUBRULE2(this.expression, { LABEL: "text" }) },
+          { ALT: () => this.SUBRULE2(this.expression, label.text) },
         ],
       }),
     );
@@ -306,16 +351,16 @@ export class IpxmParser extends CstParser {
         (this.keyChoices ??= {
           ERR_MSG: 'a key (one character, a digit, "?" or F5 … F12)',
           DEF: [
-            { ALT: () => this.CONSUME(StringLiteral, { LABEL: "keyValue" }) },
-            { ALT: () => this.CONSUME(Integer, { LABEL: "keyValue" }) },
-            { ALT: () => this.CONSUME2(Name, { LABEL: "keyValue" }) },
+            { ALT: () => this.CONSUME(StringLiteral, label.keyValue) },
+            { ALT: () => this.CONSUME(Integer, label.keyValue) },
+            { ALT: () => this.CONSUME2(Name, label.keyValue) },
           ],
         }),
       );
     });
     this.OPTION2(() => {
       this.CONSUME(kw.when);
-      this.SUBRULE3(this.expression, { LABEL: "condition" });
+      this.SUBRULE3(this.expression, label.condition);
     });
     this.CONSUME(Arrow);
     this.SUBRULE(this.action);
@@ -352,16 +397,16 @@ export class IpxmParser extends CstParser {
     this.CONSUME(kw.gap);
     this.OPTION({
       GATE: () => startsOptionalExpression(this.LA(1).tokenType),
-      DEF: () => this.SUBRULE(this.expression, { LABEL: "text" }),
+      DEF: () => this.SUBRULE(this.expression, label.text),
     });
   });
 
   defaultMember = this.RULE("defaultMember", () => {
     this.CONSUME(kw.default);
-    this.CONSUME(Name, { LABEL: "item" });
+    this.CONSUME(Name, label.item);
     this.OPTION(() => {
       this.CONSUME(kw.after);
-      this.SUBRULE(this.expression, { LABEL: "timeout" });
+      this.SUBRULE(this.expression, label.timeout);
     });
   });
 
@@ -374,24 +419,24 @@ export class IpxmParser extends CstParser {
 
   menuFor = this.RULE("menuFor", () => {
     this.CONSUME(kw.for);
-    this.CONSUME(Name, { LABEL: "variable" });
+    this.CONSUME(Name, label.variable);
     this.CONSUME(kw.in);
-    this.SUBRULE(this.expression, { LABEL: "iterable" });
-    this.SUBRULE(this.menuBlock, { LABEL: "body" });
+    this.SUBRULE(this.expression, label.iterable);
+    this.SUBRULE(this.menuBlock, label.body);
   });
 
   menuIf = this.RULE("menuIf", () => {
     this.CONSUME(kw.if);
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.SUBRULE(this.menuBlock, { LABEL: "then" });
+    this.SUBRULE(this.expression, label.condition);
+    this.SUBRULE(this.menuBlock, label.then);
     this.OPTION(() => {
       this.CONSUME(kw.else);
       this.OR(
         (this.menuElseChoices ??= {
           ERR_MSG: '"{" or "if" after "else"',
           DEF: [
-            { ALT: () => this.SUBRULE(this.menuIf, { LABEL: "elseIf" }) },
-            { ALT: () => this.SUBRULE2(this.menuBlock, { LABEL: "else" }) },
+            { ALT: () => this.SUBRULE(this.menuIf, label.elseIf) },
+            { ALT: () => this.SUBRULE2(this.menuBlock, label.else) },
           ],
         }),
       );
@@ -400,11 +445,11 @@ export class IpxmParser extends CstParser {
 
   menuWhen = this.RULE("menuWhen", () => {
     this.CONSUME(kw.when);
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.SUBRULE(this.menuBlock, { LABEL: "then" });
+    this.SUBRULE(this.expression, label.condition);
+    this.SUBRULE(this.menuBlock, label.then);
     this.OPTION(() => {
       this.CONSUME(kw.else);
-      this.SUBRULE2(this.menuBlock, { LABEL: "else" });
+      this.SUBRULE2(this.menuBlock, label.else);
     });
   });
 
@@ -420,7 +465,7 @@ export class IpxmParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(kw.menu);
-              this.CONSUME(Name, { LABEL: "menu" });
+              this.CONSUME(Name, label.menu);
             },
           },
           {
@@ -431,9 +476,9 @@ export class IpxmParser extends CstParser {
                 // followed by a statement such as `if (a or b) and c { … }` must stay two statements.
                 GATE: () => this.LA(2).tokenType === LParen && this.onOneLine(this.LA(0), this.LA(1)),
                 DEF: () => {
-                  this.CONSUME2(Name, { LABEL: "entry" });
+                  this.CONSUME2(Name, label.entry);
                   this.CONSUME(LParen);
-                  this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+                  this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, label.args) });
                   this.CONSUME(RParen);
                 },
               });
@@ -442,7 +487,7 @@ export class IpxmParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(kw.chain);
-              this.SUBRULE2(this.expression, { LABEL: "url" });
+              this.SUBRULE2(this.expression, label.url);
             },
           },
           {
@@ -455,10 +500,10 @@ export class IpxmParser extends CstParser {
                     {
                       ALT: () => {
                         this.CONSUME(kw.drive);
-                        this.SUBRULE3(this.expression, { LABEL: "drive" });
+                        this.SUBRULE3(this.expression, label.drive);
                       },
                     },
-                    { ALT: () => this.SUBRULE4(this.expression, { LABEL: "url" }) },
+                    { ALT: () => this.SUBRULE4(this.expression, label.url) },
                   ],
                   IGNORE_AMBIGUITIES: true,
                 }),
@@ -468,10 +513,10 @@ export class IpxmParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(kw.memdisk);
-              this.SUBRULE5(this.expression, { LABEL: "url" });
+              this.SUBRULE5(this.expression, label.url);
               this.OPTION3(() => {
                 this.CONSUME(kw.as);
-                this.CONSUME3(Name, { LABEL: "mode" });
+                this.CONSUME3(Name, label.mode);
               });
             },
           },
@@ -481,7 +526,7 @@ export class IpxmParser extends CstParser {
               this.CONSUME(kw.exit);
               this.OPTION2({
                 GATE: () => startsOptionalExpression(this.LA(1).tokenType),
-                DEF: () => this.SUBRULE6(this.expression, { LABEL: "status" }),
+                DEF: () => this.SUBRULE6(this.expression, label.status),
               });
             },
           },
@@ -524,15 +569,15 @@ export class IpxmParser extends CstParser {
   /** `kernel URL [args A B, C …]`: arguments run until the next statement keyword. */
   kernelStmt = this.RULE("kernelStmt", () => {
     this.CONSUME(kw.kernel);
-    this.SUBRULE(this.expression, { LABEL: "url" });
+    this.SUBRULE(this.expression, label.url);
     this.OPTION(() => {
       this.CONSUME(kw.args);
-      this.SUBRULE2(this.expression, { LABEL: "args" });
+      this.SUBRULE2(this.expression, label.args);
       this.MANY({
         GATE: () => !statementStarts.has(this.LA(1).tokenType),
         DEF: () => {
           this.OPTION2(() => this.CONSUME(Comma));
-          this.SUBRULE3(this.expression, { LABEL: "args" });
+          this.SUBRULE3(this.expression, label.args);
         },
       });
     });
@@ -540,62 +585,62 @@ export class IpxmParser extends CstParser {
 
   initrdStmt = this.RULE("initrdStmt", () => {
     this.CONSUME(kw.initrd);
-    this.SUBRULE(this.expression, { LABEL: "url" });
+    this.SUBRULE(this.expression, label.url);
     this.OPTION(() => {
       this.CONSUME(kw.as);
-      this.SUBRULE2(this.expression, { LABEL: "name" });
+      this.SUBRULE2(this.expression, label.name);
     });
   });
 
   echoStmt = this.RULE("echoStmt", () => {
     this.CONSUME(kw.echo);
-    this.SUBRULE(this.expression, { LABEL: "text" });
+    this.SUBRULE(this.expression, label.text);
   });
 
   promptStmt = this.RULE("promptStmt", () => {
     this.CONSUME(kw.prompt);
-    this.CONSUME(Name, { LABEL: "setting" });
-    this.SUBRULE(this.expression, { LABEL: "question" });
+    this.CONSUME(Name, label.setting);
+    this.SUBRULE(this.expression, label.question);
   });
 
   setStmt = this.RULE("setStmt", () => {
     this.CONSUME(kw.set);
-    this.CONSUME(Name, { LABEL: "setting" });
+    this.CONSUME(Name, label.setting);
     this.CONSUME(Assign);
-    this.SUBRULE(this.expression, { LABEL: "value" });
+    this.SUBRULE(this.expression, label.value);
   });
 
   sleepStmt = this.RULE("sleepStmt", () => {
     this.CONSUME(kw.sleep);
-    this.SUBRULE(this.expression, { LABEL: "duration" });
+    this.SUBRULE(this.expression, label.duration);
   });
 
   onFailureStmt = this.RULE("onFailureStmt", () => {
     this.CONSUME(kw.on);
     this.CONSUME(kw.failure);
-    this.SUBRULE(this.expression, { LABEL: "message" });
+    this.SUBRULE(this.expression, label.message);
   });
 
   statementFor = this.RULE("statementFor", () => {
     this.CONSUME(kw.for);
-    this.CONSUME(Name, { LABEL: "variable" });
+    this.CONSUME(Name, label.variable);
     this.CONSUME(kw.in);
-    this.SUBRULE(this.expression, { LABEL: "iterable" });
-    this.SUBRULE(this.statementBlock, { LABEL: "body" });
+    this.SUBRULE(this.expression, label.iterable);
+    this.SUBRULE(this.statementBlock, label.body);
   });
 
   statementIf = this.RULE("statementIf", () => {
     this.CONSUME(kw.if);
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.SUBRULE(this.statementBlock, { LABEL: "then" });
+    this.SUBRULE(this.expression, label.condition);
+    this.SUBRULE(this.statementBlock, label.then);
     this.OPTION(() => {
       this.CONSUME(kw.else);
       this.OR(
         (this.statementElseChoices ??= {
           ERR_MSG: '"{" or "if" after "else"',
           DEF: [
-            { ALT: () => this.SUBRULE(this.statementIf, { LABEL: "elseIf" }) },
-            { ALT: () => this.SUBRULE2(this.statementBlock, { LABEL: "else" }) },
+            { ALT: () => this.SUBRULE(this.statementIf, label.elseIf) },
+            { ALT: () => this.SUBRULE2(this.statementBlock, label.else) },
           ],
         }),
       );
@@ -604,11 +649,11 @@ export class IpxmParser extends CstParser {
 
   statementWhen = this.RULE("statementWhen", () => {
     this.CONSUME(kw.when);
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.SUBRULE(this.statementBlock, { LABEL: "then" });
+    this.SUBRULE(this.expression, label.condition);
+    this.SUBRULE(this.statementBlock, label.then);
     this.OPTION(() => {
       this.CONSUME(kw.else);
-      this.SUBRULE2(this.statementBlock, { LABEL: "else" });
+      this.SUBRULE2(this.statementBlock, label.else);
     });
   });
 
@@ -644,21 +689,21 @@ export class IpxmParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(kw.set);
-              this.CONSUME(LParen, { LABEL: "isSetOpen" });
-              this.CONSUME(Name, { LABEL: "setting" });
-              this.CONSUME(RParen, { LABEL: "isSetClose" });
+              this.CONSUME(LParen, label.isSetOpen);
+              this.CONSUME(Name, label.setting);
+              this.CONSUME(RParen, label.isSetClose);
             },
           },
           // Last among the name-like alternatives: `true`, `false` and `set(` are names too.
           {
             GATE: () => this.isNameInExpression(),
-            ALT: () => this.CONSUME2(Name, { LABEL: "name" }),
+            ALT: () => this.CONSUME2(Name, label.name),
             IGNORE_AMBIGUITIES: true,
           },
           {
             ALT: () => {
               this.CONSUME2(LParen);
-              this.SUBRULE(this.expression, { LABEL: "inner" });
+              this.SUBRULE(this.expression, label.inner);
               this.CONSUME2(RParen);
             },
           },
@@ -685,10 +730,10 @@ export class IpxmParser extends CstParser {
   listLiteral = this.RULE("listLiteral", () => {
     this.CONSUME(LBracket);
     this.OPTION(() => {
-      this.SUBRULE(this.expression, { LABEL: "elements" });
+      this.SUBRULE(this.expression, label.elements);
       this.MANY(() => {
         this.CONSUME(Comma);
-        this.SUBRULE2(this.expression, { LABEL: "elements" });
+        this.SUBRULE2(this.expression, label.elements);
       });
       this.OPTION2(() => this.CONSUME2(Comma));
     });
@@ -698,10 +743,10 @@ export class IpxmParser extends CstParser {
   recordLiteral = this.RULE("recordLiteral", () => {
     this.CONSUME(LBrace);
     this.OPTION(() => {
-      this.SUBRULE(this.recordField, { LABEL: "fields" });
+      this.SUBRULE(this.recordField, label.fields);
       this.MANY(() => {
         this.CONSUME(Comma);
-        this.SUBRULE2(this.recordField, { LABEL: "fields" });
+        this.SUBRULE2(this.recordField, label.fields);
       });
       this.OPTION2(() => this.CONSUME2(Comma));
     });
@@ -709,9 +754,9 @@ export class IpxmParser extends CstParser {
   });
 
   recordField = this.RULE("recordField", () => {
-    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Name, label.name);
     this.CONSUME(Colon);
-    this.SUBRULE(this.expression, { LABEL: "value" });
+    this.SUBRULE(this.expression, label.value);
   });
 }
 
