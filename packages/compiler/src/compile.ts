@@ -12,7 +12,7 @@ import { emitKeptPart } from "./kept-diagnostics.js";
 import { emitMenu } from "./menus.js";
 import { emitHeader, emitPrologue } from "./prologue.js";
 import { rawLabel } from "./raw.js";
-import { lineMapOf } from "./script-writer.js";
+import { lineMapOf, type LineSources } from "./script-writer.js";
 import { printable } from "./safe-text.js";
 import { getProfile, profileNames } from "@ipxm/ipxe";
 import type { CompileOptions, CompileResult, LineMapEntry } from "./types.js";
@@ -56,11 +56,7 @@ export function compile(program: Program, options: CompileOptions = {}): Compile
  * Made apart from `compile`: a getter made inside it would keep its whole scope alive (V8 shares
  * one context among a function's closures), the compile context with every line written included.
  */
-function resultWithLineMapOnRead(
-  script: string,
-  sources: readonly SourceRef[],
-  diagnostics: Diagnostic[],
-): CompileResult {
+function resultWithLineMapOnRead(script: string, sources: LineSources, diagnostics: Diagnostic[]): CompileResult {
   let lineMap: LineMapEntry[] | undefined;
   return {
     script,

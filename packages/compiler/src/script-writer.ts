@@ -5,21 +5,30 @@
  *
  * The line map's entries are made only when someone reads it: a build that writes no map (the
  * usual case) would otherwise make one object per output line, a third of a million on a large
- * site, for nothing.
+ * site, for nothing. Each line's file and range are kept rather than its `SourceRef`: those belong
+ * to the program, which is garbage once compiled, while files and ranges are the source's own.
  */
-import type { SourceRef } from "@ipxm/core";
+import type { Range, SourceRef } from "@ipxm/core";
 import type { LineMapEntry } from "./types.js";
+
+/** Where each line of a script comes from: line `n` from `files[n - 1]` at `ranges[n - 1]`. */
+export interface LineSources {
+  readonly files: readonly string[];
+  readonly ranges: readonly Range[];
+}
 
 export class ScriptWriter {
   private readonly lines: string[] = [];
-  private readonly sources: SourceRef[] = [];
+  private readonly files: string[] = [];
+  private readonly ranges: Range[] = [];
 
   constructor(readonly keepsLines = true) {}
 
   line(text: string, source: SourceRef): void {
     if (!this.keepsLines) return;
     this.lines.push(text);
-    this.sources.push(source);
+    this.files.push(source.file);
+    this.ranges.push(source.range);
   }
 
   label(name: string, source: SourceRef): void {
@@ -27,7 +36,7 @@ export class ScriptWriter {
   }
 
   /** The script and the source of each of its lines; the writer is done afterwards. */
-  finish(): { script: string; sources: readonly SourceRef[] } {
+  finish(): { script: string; sources: LineSources } {
     const text = this.lines.join("\n");
     // Our own lines never hold a line break and never end in a continuation backslash; a bug here
     // would silently change the script, so every line is checked. Checking the joined script once
@@ -36,13 +45,13 @@ export class ScriptWriter {
       const unsafe = this.lines.find((line) => /[\n\r]/.test(line) || line.endsWith("\\"));
       throw new Error(`internal error: unsafe output line ${JSON.stringify(unsafe)}`);
     }
-    return { script: text + "\n", sources: this.sources };
+    return { script: text + "\n", sources: { files: this.files, ranges: this.ranges } };
   }
 }
 
-/** The line map of a script whose line `n` was written from `sources[n - 1]`. */
-export function lineMapOf(sources: readonly SourceRef[]): LineMapEntry[] {
-  return sources.map((source, index) => ({ line: index + 1, file: source.file, range: source.range }));
+/** The line map of a script, from where each of its lines comes. */
+export function lineMapOf(sources: LineSources): LineMapEntry[] {
+  return sources.files.map((file, index) => ({ line: index + 1, file, range: sources.ranges[index]! }));
 }
 
 /** Whether `text` is exactly `lineCount` lines joined with line feeds, none of them joined to the next. */
