@@ -211,7 +211,19 @@ export function hexBytes(text: string): string {
  * or the characters that delimit an expansion.
  */
 export function isSafeSettingReference(reference: string): boolean {
-  return reference.length > 0 && !unsafeInReference.test(reference);
+  if (reference.length === 0) return false;
+  return isVisibleAsciiReference(reference) || !unsafeInReference.test(reference);
+}
+
+/** Visible ASCII other than `$`, `{` and `}`: the common reference, safe without the Unicode test. */
+function isVisibleAsciiReference(reference: string): boolean {
+  for (let index = 0; index < reference.length; index++) {
+    const code = reference.charCodeAt(index);
+    if (code < 0x21 || code > 0x7e || code === 0x24 /* $ */ || code === 0x7b /* { */ || code === 0x7d /* } */) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const unsafeInReference = /[\s${}\p{Cc}]/u;

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandSettings, SettingsStore, tokenizeScript } from "@ipxm/ipxe";
-import { displayBreak, hexBytes, TextRouter } from "../src/safe-text.js";
+import { displayBreak, hexBytes, isSafeSettingReference, TextRouter } from "../src/safe-text.js";
 import type { EmittedText, RouteOptions } from "../src/safe-text.js";
 import { s, t } from "./builders.js";
 import type { Template } from "@ipxm/core";
@@ -173,5 +174,20 @@ describe("safe text", () => {
   it("refuses a setting reference that would not stay inside ${…}", () => {
     expect(new TextRouter().route(t(s("a}b")), display).ok).toBe(false);
     expect(new TextRouter().route(t(s("a b")), display).ok).toBe(false);
+  });
+
+  it("takes as a setting reference any text without white space, control characters, $, { or }", () => {
+    const character = fc.oneof(
+      fc.constantFrom("a", "Z", "0", "_", "-", ".", "/", ":", "$", "{", "}", " ", "\t", "\n", "\u0000", "\u007f"),
+      fc.constantFrom("é", "\u00a0", "\u2028", "\u0085", "\u200b", "🙂", "\u3000"),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 8 }), (characters) => {
+        const reference = characters.join("");
+        const expected = reference.length > 0 && !/[\s${}\p{Cc}]/u.test(reference);
+        expect(isSafeSettingReference(reference)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
