@@ -127,24 +127,37 @@ function cstEnd(node: CstNode): number {
 /** The children under `keys`, in source order (the CST groups children by name). */
 function inSourceOrder(node: CstNode, keys: readonly string[]): CstElement[] {
   let result: CstElement[] | undefined;
-  let groups = 0;
   for (const key of keys) {
     const elements = node.children[key];
     if (elements === undefined) continue;
-    groups++;
-    result = result === undefined ? elements : result.concat(elements);
+    result = result === undefined ? elements : mergedInSourceOrder(result, elements);
   }
-  if (result === undefined) return [];
-  if (groups > 1) {
-    const starts = new Map<CstElement, number>();
-    result = result.filter((element) => {
-      const start = startOf(element);
-      starts.set(element, start);
-      return !Number.isNaN(start);
-    });
-    result.sort((a, b) => starts.get(a)! - starts.get(b)!);
+  return result ?? [];
+}
+
+/**
+ * Two runs of elements, each in source order (a key's elements are in the order they were read),
+ * merged into one; elements without a position (recovery inserted them) are left out.
+ */
+function mergedInSourceOrder(first: readonly CstElement[], second: readonly CstElement[]): CstElement[] {
+  const merged: CstElement[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const a = i < first.length ? startOf(first[i]!) : Number.POSITIVE_INFINITY;
+    if (Number.isNaN(a)) {
+      i++;
+      continue;
+    }
+    const b = j < second.length ? startOf(second[j]!) : Number.POSITIVE_INFINITY;
+    if (Number.isNaN(b)) {
+      j++;
+      continue;
+    }
+    if (a <= b) merged.push(first[i++]!);
+    else merged.push(second[j++]!);
   }
-  return result;
+  return merged;
 }
 
 /**
