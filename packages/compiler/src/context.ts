@@ -140,8 +140,9 @@ export class CompileContext {
     checkCommand(this, name, options.length === 0 ? options : longOptionNames(options), source);
     // The check above is all a diagnostics-only compilation needs of a command.
     if (!this.writer.keepsLines) return;
-    // The line is built by concatenation: V8 joins the pieces once, when the script is joined,
-    // which measured faster than an array of words joined per line.
+    // The line is built by concatenation: V8 copies the pieces once, when the script is joined.
+    // On its own that measured faster than joining an array of words per line; in a whole build
+    // the two measured the same.
     let line = name;
     for (const option of options) line += " " + option;
     let first = true;

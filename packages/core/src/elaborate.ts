@@ -405,7 +405,7 @@ class Elaboration implements EvaluationHost {
 
   /**
    * The parameter or loop variable `name` declares in `file`. Looked up by its id once per analysis
-   * and name: a loop asks for each element, an entry for each instance.
+   * and name: an entry asks for each of its instances, a loop each time it runs.
    */
   private declaredBy(file: string, name: Identifier): SymbolInfo | undefined {
     let byName = this.symbolsByDeclaringName;
@@ -1250,8 +1250,10 @@ const loopPlaceholder: SymbolInfo = { id: "loop:placeholder", name: "", kind: "l
 /** The top-level symbols of an analysis by their declaration nodes (see `Elaboration.symbolOf`). */
 const symbolsByNode = new WeakMap<Analysis, ReadonlyMap<Node, SymbolInfo>>();
 
-/** Parameters and loop variables by the identifiers that declare them (see `Elaboration.declaredBy`). */
-/** `null`: the checker declared nothing there (only after a syntax error). */
+/**
+ * Parameters and loop variables by the identifiers that declare them (see `Elaboration.declaredBy`);
+ * `null` where the checker declared nothing (only after a syntax error).
+ */
 const symbolsByDeclaringName = new WeakMap<Analysis, Map<Identifier, SymbolInfo | null>>();
 
 /** The declared settings of each file, computed once per analysis (every entry point needs them). */

@@ -271,7 +271,7 @@ export const Colon = createToken({ name: "Colon", pattern: ":", label: '":"' });
 export const Dot = createToken({ name: "Dot", pattern: ".", label: '"."' });
 
 // ---------------------------------------------------------------------------------------------
-// The vocabulary, in matching order (first match wins, keywords yield to longer identifiers).
+// The vocabulary, in matching order (first match wins; keywords are read as identifiers first).
 
 export const allTokens: readonly TokenType[] = [
   WhiteSpace,
