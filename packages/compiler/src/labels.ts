@@ -10,7 +10,25 @@
  * token, no syntax, no expansion, no option. Letters and digits of any script, `_`, `-` and `.`.
  */
 export function isSafeName(name: string): boolean {
-  return /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(name);
+  return isAsciiSafeName(name) || safeName.test(name);
+}
+
+const safeName = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+
+/** The ASCII names `safeName` takes (nearly all of them), told without the Unicode test. */
+function isAsciiSafeName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let index = 0; index < name.length; index++) {
+    const code = name.charCodeAt(index);
+    const wordCharacter =
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x39) ||
+      code === 0x5f;
+    const joiner = code === 0x2e || code === 0x2d; // . or -
+    if (!wordCharacter && (index === 0 || !joiner)) return false;
+  }
+  return true;
 }
 
 export class LabelAllocator {
