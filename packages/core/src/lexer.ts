@@ -209,6 +209,8 @@ export const keywordTokens = Object.fromEntries(
 ) as { readonly [K in Keyword]: TokenType };
 
 const keywordByWord: ReadonlyMap<string, TokenType> = new Map(Object.entries(keywordTokens));
+/** Longer words are never keywords, so they skip the lookup. */
+const longestKeyword = Math.max(...keywords.map((word) => word.length));
 
 // ---------------------------------------------------------------------------------------------
 // Literals
@@ -361,7 +363,7 @@ class OffsetTokenLexer extends Lexer {
     tokenTypeIdx: number,
     tokenType: TokenType,
   ): IToken {
-    if (tokenType === Identifier) {
+    if (tokenType === Identifier && image.length <= longestKeyword) {
       const keyword = keywordByWord.get(image);
       if (keyword !== undefined) {
         tokenType = keyword;
