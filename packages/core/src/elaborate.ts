@@ -1074,9 +1074,14 @@ class Elaboration implements EvaluationHost {
   }
 
   private constantValue(symbol: SymbolInfo): Value | undefined {
-    const override = this.overrides.get(symbol);
-    if (override) return override;
-    if (this.constants.has(symbol)) return this.constants.get(symbol);
+    // Read for every use of a constant: one lookup when the value is known (and none for defines
+    // when there are none).
+    if (this.overrides.size > 0) {
+      const override = this.overrides.get(symbol);
+      if (override) return override;
+    }
+    const known = this.constants.get(symbol);
+    if (known !== undefined || this.constants.has(symbol)) return known;
     if (this.constantsInProgress.has(symbol)) return undefined;
     const declaration = symbol.node as ConstDecl;
     const kept = this.context === undefined ? undefined : keptConstant(declaration, this.context);
