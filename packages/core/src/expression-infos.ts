@@ -53,10 +53,17 @@ export function implicitInfo(node: Expression | Interpolation): ExprInfo | undef
 
 export class ExpressionInfoTable implements ExpressionInfos {
   private readonly stored = new Map<Expression | Interpolation, ExprInfo>();
+  /** Whether a literal was ever stored: only then can recording its kind's facts undo something. */
+  private literalStored = false;
 
   record(node: Expression | Interpolation, info: ExprInfo): void {
-    if (info === implicitInfo(node)) this.stored.delete(node);
-    else this.stored.set(node, info);
+    const implicit = implicitInfo(node);
+    if (info !== implicit) {
+      if (implicit !== undefined) this.literalStored = true;
+      this.stored.set(node, info);
+    } else if (this.literalStored) {
+      this.stored.delete(node);
+    }
   }
 
   get(node: Expression | Interpolation): ExprInfo | undefined {
