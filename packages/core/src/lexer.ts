@@ -66,7 +66,7 @@ export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a nam
 export const KeywordCategory = createToken({ name: "Keyword", pattern: Lexer.NA });
 /** `"…"`, closed or not: the parser treats both alike, `parse` reports the unclosed one. */
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA, label: "a string" });
-/** `==`, `!=`, `and`, `or`: kept in one category so the CST keeps them in source order. */
+/** `==`, `!=`, `and`, `or`: one category, so an expression reads them with one token type, in source order. */
 export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA, label: "an operator" });
 
 // ---------------------------------------------------------------------------------------------

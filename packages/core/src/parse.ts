@@ -2,8 +2,8 @@
  * The front end's public entry: text → AST, comments and diagnostics. Never throws on bad input;
  * every problem becomes a Diagnostic, at most one per offset.
  */
-import type { CstNode, ILexingResult, IToken } from "chevrotain";
-import type { Declaration, SourceFileNode } from "./ast.js";
+import type { ILexingResult, IToken } from "chevrotain";
+import type { SourceFileNode } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { makeDiagnostic, sortDiagnostics } from "./diagnostics.js";
 import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
@@ -47,19 +47,9 @@ export function parse(text: string, file: string): ParseResult {
     lexed.tokens = lexed.tokens.slice(0, tooDeep);
   }
 
-  // Each declaration becomes AST as soon as it is parsed and its CST is dropped: the CST of a whole
-  // file never lives at once, which spares the GC most of its work.
   const astProblems: Array<[DiagnosticCode, string, Range]> = [];
   const builder = new AstBuilder(text, (code, message, range) => astProblems.push([code, message, range]));
-  const declarations: Declaration[] = [];
-  const { cst, parser } = parseTokens(lexed.tokens, text, (node) => {
-    const declaration = builder.declaration(node);
-    if (declaration !== undefined) declarations.push(declaration);
-    (node as { children: CstNode["children"] }).children = {};
-  });
-  // A declaration cut short by the end of the file reaches only the CST (recovery ended at the top
-  // rule): build what is left there. Declarations already taken are empty now and yield nothing.
-  declarations.push(...builder.sourceFile(cst).declarations);
+  const { declarations, parser } = parseTokens(lexed.tokens, text, builder);
 
   for (const error of parser.errors) {
     const range = errorRange(error.token, text.length);

@@ -1,7 +1,8 @@
 /**
- * The ipxm grammar as a Chevrotain CstParser: tokens → CST. Semantics live in build-ast.ts; this file
- * only says what may follow what. Error recovery is on, so a broken line costs one diagnostic and the
- * rest of the file still parses.
+ * The ipxm grammar as a Chevrotain parser: tokens → AST, without a CST. Each rule writes what it
+ * reads into a frame and build-ast.ts turns the frame into the rule's node; this file only says what
+ * may follow what. Error recovery is on, so a broken line costs one diagnostic and the rest of the
+ * file still parses.
  *
  * Keywords are names too (the `Name` category), so a few places decide by looking ahead:
  * - line ends are not significant, so where an expression is optional (`gap`, `exit`, kernel `args`)
@@ -10,8 +11,10 @@
  * - `item NAME TEXT` vs `item TEXT` (see `itemHasId`), a keyword used as a name inside an expression
  *   (see `isNameInExpression`), and `boot` vs `boot NAME(…)` (a `(` after the name).
  */
-import { CstParser, tokenMatcher } from "chevrotain";
-import type { CstNode, IToken, OrMethodOpts, TokenType } from "chevrotain";
+import { EmbeddedActionsParser, isRecognitionException, tokenMatcher } from "chevrotain";
+import type { IRecognitionException, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
+import type { Declaration, Expression, IfNode, MenuMember, Statement } from "./ast.js";
+import { AstBuilder, Frame, noToken, type Operand } from "./build-ast.js";
 import {
   allTokens,
   Arrow,
@@ -100,118 +103,251 @@ function isOfCategory(tokenType: TokenType, category: TokenType): boolean {
 const insertableInRecovery: ReadonlySet<TokenType> = new Set([Arrow, Assign, Colon, Comma, RBrace, RBracket, RParen]);
 
 /**
- * The labels rules give their children, each an object made once: written in place, each would be
- * made anew every time its rule runs, which is for nearly every token.
+ * Where a sub-rule's node goes in the frame of the rule that calls it (see `store`). Each option
+ * object is made once: written in place, one would be made on every call.
  */
-const label = {
-  args: { LABEL: "args" },
+const into = {
+  /** The rule's (first) expression. */
+  expression: { LABEL: "expression" },
+  /** Its second expression: an item's condition, an initrd's name, sanboot's drive. */
+  other: { LABEL: "other" },
+  /** One more of what the rule repeats (declarations, members, statements, arguments …). */
+  listed: { LABEL: "listed" },
+  operand: { LABEL: "operand" },
+  action: { LABEL: "action" },
   body: { LABEL: "body" },
-  condition: { LABEL: "condition" },
-  defaultValue: { LABEL: "defaultValue" },
-  drive: { LABEL: "drive" },
-  duration: { LABEL: "duration" },
-  elements: { LABEL: "elements" },
   else: { LABEL: "else" },
   elseIf: { LABEL: "elseIf" },
-  entry: { LABEL: "entry" },
-  fields: { LABEL: "fields" },
-  id: { LABEL: "id" },
   inner: { LABEL: "inner" },
-  isSetClose: { LABEL: "isSetClose" },
-  isSetOpen: { LABEL: "isSetOpen" },
-  item: { LABEL: "item" },
-  iterable: { LABEL: "iterable" },
-  keyValue: { LABEL: "keyValue" },
-  member: { LABEL: "member" },
-  menu: { LABEL: "menu" },
-  message: { LABEL: "message" },
-  mode: { LABEL: "mode" },
-  name: { LABEL: "name" },
-  operand: { LABEL: "operand" },
-  operator: { LABEL: "operator" },
-  path: { LABEL: "path" },
-  profile: { LABEL: "profile" },
-  question: { LABEL: "question" },
-  setting: { LABEL: "setting" },
-  status: { LABEL: "status" },
-  text: { LABEL: "text" },
-  then: { LABEL: "then" },
-  timeout: { LABEL: "timeout" },
-  title: { LABEL: "title" },
-  type: { LABEL: "type" },
-  url: { LABEL: "url" },
-  value: { LABEL: "value" },
-  variable: { LABEL: "variable" },
+  literal: { LABEL: "literal" },
 } as const;
 
-/** The member of Chevrotain's TreeBuilder trait that `cstInvocationStateUpdate` uses. */
-interface ChevrotainTreeBuilderInternals {
-  CST_STACK: CstNode[];
+/** Stores a sub-rule's node (or what it had read when an error cut it short) in its caller's frame. */
+function store(frame: Frame, label: string, node: unknown, child: Frame): void {
+  switch (label) {
+    case "expression":
+      frame.expression = node as Expression | undefined;
+      return;
+    case "other":
+      frame.other = node as Expression | undefined;
+      return;
+    case "listed":
+      // Recovery can leave a node without a part it requires; such a node is dropped.
+      if (node !== undefined) (frame.list ??= []).push(node);
+      return;
+    case "operand":
+      (frame.operands ??= []).push(node as Operand);
+      return;
+    case "action":
+      frame.action = node as Statement | undefined;
+      return;
+    case "body":
+      frame.block = node as unknown[] | undefined;
+      // A menu without a title keeps its items when its `{` was read (see AstBuilder.menuDecl).
+      frame.open = child.open;
+      return;
+    case "else":
+      frame.elseBlock = node as unknown[] | undefined;
+      return;
+    case "elseIf":
+      frame.elseIf = node;
+      return;
+    case "inner":
+      frame.inner = node as Expression | undefined;
+      return;
+    case "literal":
+      frame.literal = node as Expression | undefined;
+      return;
+  }
 }
 
-export class IpxmParser extends CstParser {
+/**
+ * Chevrotain's parser internals this parser builds on: the rule stack's depth, and the tree
+ * builder's hooks, which Chevrotain calls on every rule, token and sub-rule and which are no-ops
+ * when no CST is built (see the constructor). Were they renamed, the AST tests would fail at once.
+ */
+interface ChevrotainInternals {
+  RULE_STACK_IDX: number;
+  cstInvocationStateUpdate: (ruleName: string) => void;
+  cstPostTerminal: (label: string, token: IToken) => void;
+  cstPostNonTerminal: (result: unknown, label: string) => void;
+  invokeRuleCatch(
+    error: unknown,
+    resyncEnabled: boolean,
+    recoveryValueFunc: (error: IRecognitionException) => unknown,
+  ): unknown;
+}
+
+const chevrotainInvokeRuleCatch = (EmbeddedActionsParser.prototype as unknown as ChevrotainInternals).invokeRuleCatch;
+
+/** Marks a rule that a syntax error ended and that could not recover on its own (see `invokeRuleCatch`). */
+const cutShort = { cutShort: true } as const;
+
+type Build<T> = (builder: AstBuilder, frame: Frame, start: number, end: number) => T;
+
+export class IpxmParser extends EmbeddedActionsParser {
   // Alternatives of each OR, built once: a fresh array per call is garbage on every token (see
   // Chevrotain's performance guide). Declared before the rules so the object's shape stays fixed.
   private declarationChoices?: OrMethodOpts<unknown>;
   private memberChoices?: OrMethodOpts<unknown>;
   private itemTextChoices?: OrMethodOpts<unknown>;
-  private keyChoices?: OrMethodOpts<unknown>;
+  private keyChoices?: OrMethodOpts<IToken>;
   private menuElseChoices?: OrMethodOpts<unknown>;
   private actionChoices?: OrMethodOpts<unknown>;
   private sanbootChoices?: OrMethodOpts<unknown>;
   private statementChoices?: OrMethodOpts<unknown>;
   private statementElseChoices?: OrMethodOpts<unknown>;
-  private operandChoices?: OrMethodOpts<unknown>;
+  private operandChoices?: OrMethodOpts<IToken | undefined>;
+
+  /** Turns frames into nodes; one per file (see `parseTokens`). */
+  builder = new AstBuilder("", () => undefined);
+  /** The text the tokens were read from (tokens carry offsets only). */
+  text = "";
+
+  // By depth of the rule stack: the frame of the rule running at that depth, the extent of the real
+  // tokens it has read (`noToken`: none yet) and how deep the expressions in it nest. A rule's
+  // children run one depth further down, so nothing here is made per rule. Offsets stay small
+  // integers (no NaN here), so every range of the AST holds small integers too.
+  private readonly frames: Frame[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly heights: number[] = [];
+  /** Rules write here while Chevrotain records the grammar (nothing they read is real then). */
+  private readonly recordingFrame = new Frame();
+  /** What the rule last marked `cutShort` had read. */
+  private cutShortNode: unknown = undefined;
 
   // Bodies of the repetitions inside every expression, also built once.
   private readonly notPrefix = (): void => {
-    this.CONSUME(kw.not);
+    (this.frame().nots ??= []).push(this.CONSUME(kw.not));
   };
   private readonly memberSuffix = (): void => {
     this.CONSUME(Dot);
-    this.CONSUME3(Name, label.member);
+    (this.frame().members ??= []).push(this.CONSUME3(Name));
   };
   private readonly furtherOperands = (): void => {
-    this.CONSUME(BinaryOperator, label.operator);
-    this.SUBRULE(this.operand, label.operand);
+    (this.frame().operators ??= []).push(this.CONSUME(BinaryOperator));
+    this.SUBRULE(this.operand, into.operand);
   };
 
   constructor() {
     super(allTokens as TokenType[], {
       recoveryEnabled: true,
-      // build-ast.ts derives ranges from the tokens; Chevrotain's tracking allocates a location
-      // object (NaN-initialised, so with boxed doubles) per node and updates it per token.
-      nodeLocationTracking: "none",
       errorMessageProvider: parserErrorMessages,
       maxLookahead: 3,
       lookaheadStrategy: new GateReadingLookahead({ maxLookahead: 3 }),
     });
+    // Without a CST, Chevrotain's tree builder leaves its hooks as no-ops; here they keep each
+    // rule's frame and extent, and hand each sub-rule's node to the rule that called it.
+    const internals = this as unknown as ChevrotainInternals;
+    internals.cstInvocationStateUpdate = () => this.ruleStarted();
+    internals.cstPostTerminal = (_label, token) => this.tokenRead(token);
+    internals.cstPostNonTerminal = (node, label) => this.subruleRead(node, label);
     this.performSelfAnalysis();
-  }
-
-  /**
-   * Chevrotain 11 creates every CST node's `children` with `Object.create(null)`, which V8 keeps in
-   * dictionary mode: about 40% more memory for the CST, and the GC time that goes with it. A plain
-   * object literal is a fast-mode object. (Internal hook of Chevrotain 11's TreeBuilder, used here
-   * with node location tracking off; were it renamed, this method would simply not be called and
-   * nothing but speed would change. Our keys are token and label names, none of which is a property
-   * of Object.prototype.)
-   */
-  cstInvocationStateUpdate(fullRuleName: string): void {
-    (this as unknown as ChevrotainTreeBuilderInternals).CST_STACK.push({ name: fullRuleName, children: {} });
   }
 
   override canTokenTypeBeInsertedInRecovery(tokenType: TokenType): boolean {
     return insertableInRecovery.has(tokenType);
   }
 
+  /**
+   * A grammar rule: `read` says what it reads, into the rule's frame; `build` makes its node from the
+   * frame. The node is made when the rule ends, and also when a syntax error ends it early: as the
+   * value Chevrotain's recovery returns, or as what `invokeRuleCatch` hands to the calling rule.
+   */
+  private rule<T>(name: string, read: (frame: Frame) => void, build: Build<T>) {
+    const finish = (): T | undefined => this.finish(build);
+    return this.RULE(
+      name,
+      (): T | undefined => {
+        read(this.frame());
+        return finish();
+      },
+      { recoveryValueFunc: finish },
+    );
+  }
+
+  private depth(): number {
+    return (this as unknown as ChevrotainInternals).RULE_STACK_IDX;
+  }
+
+  /** The frame of the rule running now. */
+  private frame(): Frame {
+    return this.RECORDING_PHASE ? this.recordingFrame : this.frames[this.depth()]!;
+  }
+
+  private finish<T>(build: Build<T>): T | undefined {
+    if (this.RECORDING_PHASE) return undefined;
+    const depth = this.depth();
+    const builder = this.builder;
+    builder.height = this.heights[depth]!;
+    const node = build(builder, this.frames[depth]!, this.starts[depth]!, this.ends[depth]!);
+    this.heights[depth] = builder.height;
+    return node;
+  }
+
+  private ruleStarted(): void {
+    const depth = this.depth();
+    this.starts[depth] = noToken;
+    this.ends[depth] = noToken;
+    this.heights[depth] = 0;
+    const frame = this.frames[depth];
+    if (frame === undefined) this.frames[depth] = new Frame();
+    else frame.reset();
+  }
+
+  /** A rule's extent runs from its first to its last real token: recovery inserts tokens without a position. */
+  private tokenRead(token: IToken): void {
+    const start = token.startOffset;
+    if (Number.isNaN(start)) return;
+    const depth = this.depth();
+    if (this.starts[depth] === noToken) this.starts[depth] = start;
+    this.ends[depth] = start + token.image.length;
+  }
+
+  private subruleRead(node: unknown, label: string): void {
+    const depth = this.depth();
+    const child = depth + 1;
+    const childEnd = this.ends[child]!;
+    if (childEnd !== noToken) {
+      if (this.starts[depth] === noToken) this.starts[depth] = this.starts[child]!;
+      this.ends[depth] = childEnd;
+    }
+    if (this.heights[child]! > this.heights[depth]!) this.heights[depth] = this.heights[child]!;
+    store(this.frames[depth]!, label, node === cutShort ? this.cutShortNode : node, this.frames[child]!);
+  }
+
+  /**
+   * A rule that a syntax error ended and that cannot recover itself is left to a rule further up.
+   * What it read up to the error still becomes its node, handed to the rule that called it, as
+   * Chevrotain hands up a partial CST (`partialCstResult`) when it builds one.
+   */
+  invokeRuleCatch(
+    error: unknown,
+    resyncEnabled: boolean,
+    recoveryValueFunc: (error: IRecognitionException) => unknown,
+  ): unknown {
+    try {
+      return chevrotainInvokeRuleCatch.call(this, error, resyncEnabled, recoveryValueFunc);
+    } catch (thrown) {
+      if (isRecognitionException(thrown as Error)) {
+        this.cutShortNode = recoveryValueFunc(thrown as IRecognitionException);
+        (thrown as { partialCstResult?: unknown }).partialCstResult = cutShort;
+      }
+      throw thrown;
+    }
+  }
+
+  /** Lets go of what the last file's frames hold: the parser instance lives on. */
+  release(): void {
+    for (const frame of this.frames) frame.reset();
+    this.cutShortNode = undefined;
+    this.builder = new AstBuilder("", () => undefined);
+    this.text = "";
+  }
+
   // -------------------------------------------------------------------------------------------
   // Files and declarations
-
-  /** Receives each top-level declaration as soon as it is parsed (see `parseTokens`). */
-  declarationListener: ((declaration: CstNode) => void) | undefined = undefined;
-  /** The text the tokens were read from (tokens carry offsets only). */
-  text = "";
 
   /** Whether no line break separates two tokens (comments between them may hold one). */
   private onOneLine(first: IToken, second: IToken): boolean {
@@ -222,149 +358,191 @@ export class IpxmParser extends CstParser {
     return true;
   }
 
-  sourceFile = this.RULE("sourceFile", () => {
-    this.MANY(() => {
-      const declaration = this.OR(
-        (this.declarationChoices ??= {
-          ERR_MSG: "a declaration (import, target, const, setting, menu or entry)",
-          DEF: [
-            { ALT: () => this.SUBRULE(this.importDecl) },
-            { ALT: () => this.SUBRULE(this.targetDecl) },
-            { ALT: () => this.SUBRULE(this.constDecl) },
-            { ALT: () => this.SUBRULE(this.settingDecl) },
-            { ALT: () => this.SUBRULE(this.menuDecl) },
-            { ALT: () => this.SUBRULE(this.entryDecl) },
-          ],
-        }),
-      ) as CstNode;
-      this.ACTION(() => this.declarationListener?.(declaration));
-    });
-  });
+  sourceFile = this.rule(
+    "sourceFile",
+    () => {
+      this.MANY(() => {
+        this.OR(
+          (this.declarationChoices ??= {
+            ERR_MSG: "a declaration (import, target, const, setting, menu or entry)",
+            DEF: [
+              { ALT: () => this.SUBRULE(this.importDecl, into.listed) },
+              { ALT: () => this.SUBRULE(this.targetDecl, into.listed) },
+              { ALT: () => this.SUBRULE(this.constDecl, into.listed) },
+              { ALT: () => this.SUBRULE(this.settingDecl, into.listed) },
+              { ALT: () => this.SUBRULE(this.menuDecl, into.listed) },
+              { ALT: () => this.SUBRULE(this.entryDecl, into.listed) },
+            ],
+          }),
+        );
+      });
+    },
+    (builder, frame) => builder.sourceFile(frame),
+  );
 
-  importDecl = this.RULE("importDecl", () => {
-    this.CONSUME(kw.import);
-    this.CONSUME(StringLiteral, label.path);
-  });
+  importDecl = this.rule(
+    "importDecl",
+    (frame) => {
+      this.CONSUME(kw.import);
+      frame.name = this.CONSUME(StringLiteral);
+    },
+    (builder, frame, start, end) => builder.importDecl(frame, start, end),
+  );
 
-  targetDecl = this.RULE("targetDecl", () => {
-    this.CONSUME(kw.target);
-    this.CONSUME(StringLiteral, label.profile);
-  });
+  targetDecl = this.rule(
+    "targetDecl",
+    (frame) => {
+      this.CONSUME(kw.target);
+      frame.name = this.CONSUME(StringLiteral);
+    },
+    (builder, frame, start, end) => builder.targetDecl(frame, start, end),
+  );
 
-  constDecl = this.RULE("constDecl", () => {
-    this.CONSUME(kw.const);
-    this.CONSUME(Name, label.name);
-    this.OPTION(() => {
-      this.CONSUME(Colon);
-      this.CONSUME2(Name, label.type);
-    });
-    this.CONSUME(Assign);
-    this.SUBRULE(this.expression, label.value);
-  });
-
-  settingDecl = this.RULE("settingDecl", () => {
-    this.CONSUME(kw.setting);
-    this.CONSUME(Name, label.name);
-    this.CONSUME(Colon);
-    this.CONSUME2(Name, label.type);
-    this.OPTION(() => {
+  constDecl = this.rule(
+    "constDecl",
+    (frame) => {
+      this.CONSUME(kw.const);
+      frame.name = this.CONSUME(Name);
+      this.OPTION(() => {
+        this.CONSUME(Colon);
+        frame.type = this.CONSUME2(Name);
+      });
       this.CONSUME(Assign);
-      this.SUBRULE(this.expression, label.value);
-    });
-  });
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.constDecl(frame, start, end),
+  );
+
+  settingDecl = this.rule(
+    "settingDecl",
+    (frame) => {
+      this.CONSUME(kw.setting);
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(Colon);
+      frame.type = this.CONSUME2(Name);
+      this.OPTION(() => {
+        this.CONSUME(Assign);
+        this.SUBRULE(this.expression, into.expression);
+      });
+    },
+    (builder, frame, start, end) => builder.settingDecl(frame, start, end),
+  );
 
   /** A missing title is reported by the AST builder, so that the body still parses as a menu. */
-  menuDecl = this.RULE("menuDecl", () => {
-    this.CONSUME(kw.menu);
-    this.CONSUME(Name, label.name);
-    this.OPTION({
-      GATE: () => this.LA(1).tokenType !== LBrace,
-      DEF: () => this.SUBRULE(this.expression, label.title),
-    });
-    this.SUBRULE(this.menuBlock, label.body);
-  });
+  menuDecl = this.rule(
+    "menuDecl",
+    (frame) => {
+      this.CONSUME(kw.menu);
+      frame.name = this.CONSUME(Name);
+      this.OPTION({
+        GATE: () => this.LA(1).tokenType !== LBrace,
+        DEF: () => {
+          frame.hasTitle = true;
+          this.SUBRULE(this.expression, into.expression);
+        },
+      });
+      this.SUBRULE(this.menuBlock, into.body);
+    },
+    (builder, frame, start, end) => builder.menuDecl(frame, start, end),
+  );
 
-  entryDecl = this.RULE("entryDecl", () => {
-    this.CONSUME(kw.entry);
-    this.CONSUME(Name, label.name);
-    this.CONSUME(LParen);
-    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param) });
-    this.CONSUME(RParen);
-    this.SUBRULE(this.statementBlock, label.body);
-  });
+  entryDecl = this.rule(
+    "entryDecl",
+    (frame) => {
+      this.CONSUME(kw.entry);
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(LParen);
+      this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.param, into.listed) });
+      this.CONSUME(RParen);
+      this.SUBRULE(this.statementBlock, into.body);
+    },
+    (builder, frame, start, end) => builder.entryDecl(frame, start, end),
+  );
 
-  param = this.RULE("param", () => {
-    this.CONSUME(Name, label.name);
-    this.CONSUME(Colon);
-    this.CONSUME2(Name, label.type);
-    this.OPTION(() => {
-      this.CONSUME(Assign);
-      this.SUBRULE(this.expression, label.defaultValue);
-    });
-  });
+  param = this.rule(
+    "param",
+    (frame) => {
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(Colon);
+      frame.type = this.CONSUME2(Name);
+      this.OPTION(() => {
+        this.CONSUME(Assign);
+        this.SUBRULE(this.expression, into.expression);
+      });
+    },
+    (builder, frame, start, end) => builder.param(frame, start, end),
+  );
 
   // -------------------------------------------------------------------------------------------
   // Menus
 
-  menuBlock = this.RULE("menuBlock", () => {
-    this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.OR(
-        (this.memberChoices ??= {
-          ERR_MSG: "a menu member (item, gap, default, on escape, for, if or when)",
-          DEF: [
-            { ALT: () => this.SUBRULE(this.item) },
-            { ALT: () => this.SUBRULE(this.gap) },
-            { ALT: () => this.SUBRULE(this.defaultMember) },
-            { ALT: () => this.SUBRULE(this.escapeMember) },
-            { ALT: () => this.SUBRULE(this.menuFor) },
-            { ALT: () => this.SUBRULE(this.menuIf) },
-            { ALT: () => this.SUBRULE(this.menuWhen) },
-          ],
-        }),
-      );
-    });
-    this.CONSUME(RBrace);
-  });
+  menuBlock = this.rule(
+    "menuBlock",
+    (frame) => {
+      frame.open = this.CONSUME(LBrace);
+      this.MANY(() => {
+        this.OR(
+          (this.memberChoices ??= {
+            ERR_MSG: "a menu member (item, gap, default, on escape, for, if or when)",
+            DEF: [
+              { ALT: () => this.SUBRULE(this.item, into.listed) },
+              { ALT: () => this.SUBRULE(this.gap, into.listed) },
+              { ALT: () => this.SUBRULE(this.defaultMember, into.listed) },
+              { ALT: () => this.SUBRULE(this.escapeMember, into.listed) },
+              { ALT: () => this.SUBRULE(this.menuFor, into.listed) },
+              { ALT: () => this.SUBRULE(this.menuIf, into.listed) },
+              { ALT: () => this.SUBRULE(this.menuWhen, into.listed) },
+            ],
+          }),
+        );
+      });
+      this.CONSUME(RBrace);
+    },
+    (builder, frame) => builder.block(frame),
+  );
 
-  item = this.RULE("item", () => {
-    this.CONSUME(kw.item);
-    this.OR(
-      (this.itemTextChoices ??= {
-        ERR_MSG: "the item's text",
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          {
-            GATE: () => this.itemHasId(),
-            ALT: () => {
-              this.CONSUME(Name, label.id);
-              this.SUBRULE(this.expression, label.text);
-            },
-          },
-          { ALT: () => this.SUBRULE2(this.expression, label.text) },
-        ],
-      }),
-    );
-    this.OPTION(() => {
-      this.CONSUME(kw.key);
-      this.OR2(
-        (this.keyChoices ??= {
-          ERR_MSG: 'a key (one character, a digit, "?" or F5 … F12)',
+  item = this.rule(
+    "item",
+    (frame) => {
+      this.CONSUME(kw.item);
+      this.OR(
+        (this.itemTextChoices ??= {
+          ERR_MSG: "the item's text",
+          IGNORE_AMBIGUITIES: true,
           DEF: [
-            { ALT: () => this.CONSUME(StringLiteral, label.keyValue) },
-            { ALT: () => this.CONSUME(Integer, label.keyValue) },
-            { ALT: () => this.CONSUME2(Name, label.keyValue) },
+            {
+              GATE: () => this.itemHasId(),
+              ALT: () => {
+                this.frame().name = this.CONSUME(Name);
+                this.SUBRULE(this.expression, into.expression);
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.expression, into.expression) },
           ],
         }),
       );
-    });
-    this.OPTION2(() => {
-      this.CONSUME(kw.when);
-      this.SUBRULE3(this.expression, label.condition);
-    });
-    this.CONSUME(Arrow);
-    this.SUBRULE(this.action);
-  });
+      this.OPTION(() => {
+        frame.keyKeyword = this.CONSUME(kw.key);
+        frame.keyValue = this.OR2(
+          (this.keyChoices ??= {
+            ERR_MSG: 'a key (one character, a digit, "?" or F5 … F12)',
+            DEF: [
+              { ALT: () => this.CONSUME(StringLiteral) },
+              { ALT: () => this.CONSUME(Integer) },
+              { ALT: () => this.CONSUME2(Name) },
+            ],
+          }),
+        );
+      });
+      this.OPTION2(() => {
+        this.CONSUME(kw.when);
+        this.SUBRULE3(this.expression, into.other);
+      });
+      this.CONSUME(Arrow);
+      this.SUBRULE(this.action, into.action);
+    },
+    (builder, frame, start, end) => builder.item(frame, start, end),
+  );
 
   /**
    * `item NAME TEXT …` or `item TEXT …`: a name is the id when an expression follows it, unless that
@@ -393,291 +571,371 @@ export class IpxmParser extends CstParser {
     );
   }
 
-  gap = this.RULE("gap", () => {
-    this.CONSUME(kw.gap);
-    this.OPTION({
-      GATE: () => startsOptionalExpression(this.LA(1).tokenType),
-      DEF: () => this.SUBRULE(this.expression, label.text),
-    });
-  });
+  gap = this.rule(
+    "gap",
+    () => {
+      this.CONSUME(kw.gap);
+      this.OPTION({
+        GATE: () => startsOptionalExpression(this.LA(1).tokenType),
+        DEF: () => this.SUBRULE(this.expression, into.expression),
+      });
+    },
+    (builder, frame, start, end) => builder.gap(frame, start, end),
+  );
 
-  defaultMember = this.RULE("defaultMember", () => {
-    this.CONSUME(kw.default);
-    this.CONSUME(Name, label.item);
-    this.OPTION(() => {
-      this.CONSUME(kw.after);
-      this.SUBRULE(this.expression, label.timeout);
-    });
-  });
+  defaultMember = this.rule(
+    "defaultMember",
+    (frame) => {
+      this.CONSUME(kw.default);
+      frame.name = this.CONSUME(Name);
+      this.OPTION(() => {
+        this.CONSUME(kw.after);
+        this.SUBRULE(this.expression, into.expression);
+      });
+    },
+    (builder, frame, start, end) => builder.defaultMember(frame, start, end),
+  );
 
-  escapeMember = this.RULE("escapeMember", () => {
-    this.CONSUME(kw.on);
-    this.CONSUME(kw.escape);
-    this.CONSUME(Arrow);
-    this.SUBRULE(this.action);
-  });
+  escapeMember = this.rule(
+    "escapeMember",
+    () => {
+      this.CONSUME(kw.on);
+      this.CONSUME(kw.escape);
+      this.CONSUME(Arrow);
+      this.SUBRULE(this.action, into.action);
+    },
+    (builder, frame, start, end) => builder.escapeMember(frame, start, end),
+  );
 
-  menuFor = this.RULE("menuFor", () => {
-    this.CONSUME(kw.for);
-    this.CONSUME(Name, label.variable);
-    this.CONSUME(kw.in);
-    this.SUBRULE(this.expression, label.iterable);
-    this.SUBRULE(this.menuBlock, label.body);
-  });
+  menuFor = this.rule(
+    "menuFor",
+    (frame) => {
+      this.CONSUME(kw.for);
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(kw.in);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.menuBlock, into.body);
+    },
+    (builder, frame, start, end) => builder.forBlock<MenuMember>(frame, start, end),
+  );
 
-  menuIf = this.RULE("menuIf", () => {
-    this.CONSUME(kw.if);
-    this.SUBRULE(this.expression, label.condition);
-    this.SUBRULE(this.menuBlock, label.then);
-    this.OPTION(() => {
-      this.CONSUME(kw.else);
-      this.OR(
-        (this.menuElseChoices ??= {
-          ERR_MSG: '"{" or "if" after "else"',
-          DEF: [
-            { ALT: () => this.SUBRULE(this.menuIf, label.elseIf) },
-            { ALT: () => this.SUBRULE2(this.menuBlock, label.else) },
-          ],
-        }),
-      );
-    });
-  });
+  menuIf: ParserMethod<[], IfNode<MenuMember> | undefined> = this.rule(
+    "menuIf",
+    () => {
+      this.CONSUME(kw.if);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.menuBlock, into.body);
+      this.OPTION(() => {
+        this.CONSUME(kw.else);
+        this.OR(
+          (this.menuElseChoices ??= {
+            ERR_MSG: '"{" or "if" after "else"',
+            DEF: [
+              { ALT: () => this.SUBRULE(this.menuIf, into.elseIf) },
+              { ALT: () => this.SUBRULE2(this.menuBlock, into.else) },
+            ],
+          }),
+        );
+      });
+    },
+    (builder, frame, start, end) => builder.ifBlock<MenuMember>(frame, start, end),
+  );
 
-  menuWhen = this.RULE("menuWhen", () => {
-    this.CONSUME(kw.when);
-    this.SUBRULE(this.expression, label.condition);
-    this.SUBRULE(this.menuBlock, label.then);
-    this.OPTION(() => {
-      this.CONSUME(kw.else);
-      this.SUBRULE2(this.menuBlock, label.else);
-    });
-  });
+  menuWhen = this.rule(
+    "menuWhen",
+    () => {
+      this.CONSUME(kw.when);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.menuBlock, into.body);
+      this.OPTION(() => {
+        this.CONSUME(kw.else);
+        this.SUBRULE2(this.menuBlock, into.else);
+      });
+    },
+    (builder, frame, start, end) => builder.whenBlock<MenuMember>(frame, start, end),
+  );
 
   // -------------------------------------------------------------------------------------------
   // Actions. `boot` without an entry call is the entry statement BootKernel; in a menu the AST
   // builder reports it, which gives a clearer message than a failed alternative here.
 
-  action = this.RULE("action", () => {
-    this.OR(
-      (this.actionChoices ??= {
-        ERR_MSG: "an action (menu, boot, chain, sanboot, memdisk, shell, exit, reboot or back)",
-        DEF: [
-          {
-            ALT: () => {
-              this.CONSUME(kw.menu);
-              this.CONSUME(Name, label.menu);
+  action = this.rule(
+    "action",
+    () => {
+      this.OR(
+        (this.actionChoices ??= {
+          ERR_MSG: "an action (menu, boot, chain, sanboot, memdisk, shell, exit, reboot or back)",
+          DEF: [
+            {
+              ALT: () => {
+                const frame = this.frame();
+                frame.keyword = this.CONSUME(kw.menu);
+                frame.name = this.CONSUME(Name);
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(kw.boot);
-              this.OPTION({
-                // `boot NAME(…)` runs an entry only when NAME is on the line of `boot`: a bare `boot`
-                // followed by a statement such as `if (a or b) and c { … }` must stay two statements.
-                GATE: () => this.LA(2).tokenType === LParen && this.onOneLine(this.LA(0), this.LA(1)),
-                DEF: () => {
-                  this.CONSUME2(Name, label.entry);
-                  this.CONSUME(LParen);
-                  this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, label.args) });
-                  this.CONSUME(RParen);
-                },
-              });
+            {
+              ALT: () => {
+                this.frame().keyword = this.CONSUME(kw.boot);
+                this.OPTION({
+                  // `boot NAME(…)` runs an entry only when NAME is on the line of `boot`: a bare `boot`
+                  // followed by a statement such as `if (a or b) and c { … }` must stay two statements.
+                  GATE: () => this.LA(2).tokenType === LParen && this.onOneLine(this.LA(0), this.LA(1)),
+                  DEF: () => {
+                    this.frame().name = this.CONSUME2(Name);
+                    this.CONSUME(LParen);
+                    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, into.listed) });
+                    this.CONSUME(RParen);
+                  },
+                });
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(kw.chain);
-              this.SUBRULE2(this.expression, label.url);
+            {
+              ALT: () => {
+                this.frame().keyword = this.CONSUME(kw.chain);
+                this.SUBRULE2(this.expression, into.expression);
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(kw.sanboot);
-              this.OR2(
-                (this.sanbootChoices ??= {
-                  ERR_MSG: 'a url or "drive" and a drive number',
-                  DEF: [
-                    {
-                      ALT: () => {
-                        this.CONSUME(kw.drive);
-                        this.SUBRULE3(this.expression, label.drive);
+            {
+              ALT: () => {
+                this.frame().keyword = this.CONSUME(kw.sanboot);
+                this.OR2(
+                  (this.sanbootChoices ??= {
+                    ERR_MSG: 'a url or "drive" and a drive number',
+                    DEF: [
+                      {
+                        ALT: () => {
+                          this.CONSUME(kw.drive);
+                          this.SUBRULE3(this.expression, into.other);
+                        },
                       },
-                    },
-                    { ALT: () => this.SUBRULE4(this.expression, label.url) },
-                  ],
-                  IGNORE_AMBIGUITIES: true,
-                }),
-              );
+                      { ALT: () => this.SUBRULE4(this.expression, into.expression) },
+                    ],
+                    IGNORE_AMBIGUITIES: true,
+                  }),
+                );
+              },
             },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(kw.memdisk);
-              this.SUBRULE5(this.expression, label.url);
-              this.OPTION3(() => {
-                this.CONSUME(kw.as);
-                this.CONSUME3(Name, label.mode);
-              });
+            {
+              ALT: () => {
+                this.frame().keyword = this.CONSUME(kw.memdisk);
+                this.SUBRULE5(this.expression, into.expression);
+                this.OPTION3(() => {
+                  this.CONSUME(kw.as);
+                  this.frame().type = this.CONSUME3(Name);
+                });
+              },
             },
-          },
-          { ALT: () => this.CONSUME(kw.shell) },
-          {
-            ALT: () => {
-              this.CONSUME(kw.exit);
-              this.OPTION2({
-                GATE: () => startsOptionalExpression(this.LA(1).tokenType),
-                DEF: () => this.SUBRULE6(this.expression, label.status),
-              });
+            { ALT: () => (this.frame().keyword = this.CONSUME(kw.shell)) },
+            {
+              ALT: () => {
+                this.frame().keyword = this.CONSUME(kw.exit);
+                this.OPTION2({
+                  GATE: () => startsOptionalExpression(this.LA(1).tokenType),
+                  DEF: () => this.SUBRULE6(this.expression, into.expression),
+                });
+              },
             },
-          },
-          { ALT: () => this.CONSUME(kw.reboot) },
-          { ALT: () => this.CONSUME(kw.back) },
-        ],
-      }),
-    );
-  });
+            { ALT: () => (this.frame().keyword = this.CONSUME(kw.reboot)) },
+            { ALT: () => (this.frame().keyword = this.CONSUME(kw.back)) },
+          ],
+        }),
+      );
+    },
+    (builder, frame, start, end) => builder.action(frame, start, end),
+  );
 
   // -------------------------------------------------------------------------------------------
   // Entries
 
-  statementBlock = this.RULE("statementBlock", () => {
-    this.CONSUME(LBrace);
-    this.MANY(() => {
-      this.OR(
-        (this.statementChoices ??= {
-          ERR_MSG: "a statement",
-          DEF: [
-            { ALT: () => this.SUBRULE(this.action) },
-            { ALT: () => this.SUBRULE(this.kernelStmt) },
-            { ALT: () => this.SUBRULE(this.initrdStmt) },
-            { ALT: () => this.SUBRULE(this.echoStmt) },
-            { ALT: () => this.SUBRULE(this.promptStmt) },
-            { ALT: () => this.SUBRULE(this.setStmt) },
-            { ALT: () => this.SUBRULE(this.sleepStmt) },
-            { ALT: () => this.SUBRULE(this.onFailureStmt) },
-            { ALT: () => this.CONSUME(RawBlock) },
-            { ALT: () => this.SUBRULE(this.statementFor) },
-            { ALT: () => this.SUBRULE(this.statementIf) },
-            { ALT: () => this.SUBRULE(this.statementWhen) },
-          ],
-        }),
-      );
-    });
-    this.CONSUME(RBrace);
-  });
+  statementBlock = this.rule(
+    "statementBlock",
+    (frame) => {
+      frame.open = this.CONSUME(LBrace);
+      this.MANY(() => {
+        this.OR(
+          (this.statementChoices ??= {
+            ERR_MSG: "a statement",
+            DEF: [
+              { ALT: () => this.SUBRULE(this.action, into.listed) },
+              { ALT: () => this.SUBRULE(this.kernelStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.initrdStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.echoStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.promptStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.setStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.sleepStmt, into.listed) },
+              { ALT: () => this.SUBRULE(this.onFailureStmt, into.listed) },
+              { ALT: () => this.rawBlock(this.CONSUME(RawBlock)) },
+              { ALT: () => this.SUBRULE(this.statementFor, into.listed) },
+              { ALT: () => this.SUBRULE(this.statementIf, into.listed) },
+              { ALT: () => this.SUBRULE(this.statementWhen, into.listed) },
+            ],
+          }),
+        );
+      });
+      this.CONSUME(RBrace);
+    },
+    (builder, frame) => builder.block(frame),
+  );
+
+  private rawBlock(token: IToken): void {
+    if (!this.RECORDING_PHASE) (this.frame().list ??= []).push(this.builder.rawIpxe(token));
+  }
 
   /** `kernel URL [args A B, C …]`: arguments run until the next statement keyword. */
-  kernelStmt = this.RULE("kernelStmt", () => {
-    this.CONSUME(kw.kernel);
-    this.SUBRULE(this.expression, label.url);
-    this.OPTION(() => {
-      this.CONSUME(kw.args);
-      this.SUBRULE2(this.expression, label.args);
-      this.MANY({
-        GATE: () => !statementStarts.has(this.LA(1).tokenType),
-        DEF: () => {
-          this.OPTION2(() => this.CONSUME(Comma));
-          this.SUBRULE3(this.expression, label.args);
-        },
+  kernelStmt = this.rule(
+    "kernelStmt",
+    () => {
+      this.CONSUME(kw.kernel);
+      this.SUBRULE(this.expression, into.expression);
+      this.OPTION(() => {
+        this.CONSUME(kw.args);
+        this.SUBRULE2(this.expression, into.listed);
+        this.MANY({
+          GATE: () => !statementStarts.has(this.LA(1).tokenType),
+          DEF: () => {
+            this.OPTION2(() => this.CONSUME(Comma));
+            this.SUBRULE3(this.expression, into.listed);
+          },
+        });
       });
-    });
-  });
+    },
+    (builder, frame, start, end) => builder.kernelStmt(frame, start, end),
+  );
 
-  initrdStmt = this.RULE("initrdStmt", () => {
-    this.CONSUME(kw.initrd);
-    this.SUBRULE(this.expression, label.url);
-    this.OPTION(() => {
-      this.CONSUME(kw.as);
-      this.SUBRULE2(this.expression, label.name);
-    });
-  });
+  initrdStmt = this.rule(
+    "initrdStmt",
+    () => {
+      this.CONSUME(kw.initrd);
+      this.SUBRULE(this.expression, into.expression);
+      this.OPTION(() => {
+        this.CONSUME(kw.as);
+        this.SUBRULE2(this.expression, into.other);
+      });
+    },
+    (builder, frame, start, end) => builder.initrdStmt(frame, start, end),
+  );
 
-  echoStmt = this.RULE("echoStmt", () => {
-    this.CONSUME(kw.echo);
-    this.SUBRULE(this.expression, label.text);
-  });
+  echoStmt = this.rule(
+    "echoStmt",
+    () => {
+      this.CONSUME(kw.echo);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.echoStmt(frame, start, end),
+  );
 
-  promptStmt = this.RULE("promptStmt", () => {
-    this.CONSUME(kw.prompt);
-    this.CONSUME(Name, label.setting);
-    this.SUBRULE(this.expression, label.question);
-  });
+  promptStmt = this.rule(
+    "promptStmt",
+    (frame) => {
+      this.CONSUME(kw.prompt);
+      frame.name = this.CONSUME(Name);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.promptStmt(frame, start, end),
+  );
 
-  setStmt = this.RULE("setStmt", () => {
-    this.CONSUME(kw.set);
-    this.CONSUME(Name, label.setting);
-    this.CONSUME(Assign);
-    this.SUBRULE(this.expression, label.value);
-  });
+  setStmt = this.rule(
+    "setStmt",
+    (frame) => {
+      this.CONSUME(kw.set);
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(Assign);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.setStmt(frame, start, end),
+  );
 
-  sleepStmt = this.RULE("sleepStmt", () => {
-    this.CONSUME(kw.sleep);
-    this.SUBRULE(this.expression, label.duration);
-  });
+  sleepStmt = this.rule(
+    "sleepStmt",
+    () => {
+      this.CONSUME(kw.sleep);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.sleepStmt(frame, start, end),
+  );
 
-  onFailureStmt = this.RULE("onFailureStmt", () => {
-    this.CONSUME(kw.on);
-    this.CONSUME(kw.failure);
-    this.SUBRULE(this.expression, label.message);
-  });
+  onFailureStmt = this.rule(
+    "onFailureStmt",
+    () => {
+      this.CONSUME(kw.on);
+      this.CONSUME(kw.failure);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.onFailureStmt(frame, start, end),
+  );
 
-  statementFor = this.RULE("statementFor", () => {
-    this.CONSUME(kw.for);
-    this.CONSUME(Name, label.variable);
-    this.CONSUME(kw.in);
-    this.SUBRULE(this.expression, label.iterable);
-    this.SUBRULE(this.statementBlock, label.body);
-  });
+  statementFor = this.rule(
+    "statementFor",
+    (frame) => {
+      this.CONSUME(kw.for);
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(kw.in);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.statementBlock, into.body);
+    },
+    (builder, frame, start, end) => builder.forBlock<Statement>(frame, start, end),
+  );
 
-  statementIf = this.RULE("statementIf", () => {
-    this.CONSUME(kw.if);
-    this.SUBRULE(this.expression, label.condition);
-    this.SUBRULE(this.statementBlock, label.then);
-    this.OPTION(() => {
-      this.CONSUME(kw.else);
-      this.OR(
-        (this.statementElseChoices ??= {
-          ERR_MSG: '"{" or "if" after "else"',
-          DEF: [
-            { ALT: () => this.SUBRULE(this.statementIf, label.elseIf) },
-            { ALT: () => this.SUBRULE2(this.statementBlock, label.else) },
-          ],
-        }),
-      );
-    });
-  });
+  statementIf: ParserMethod<[], IfNode<Statement> | undefined> = this.rule(
+    "statementIf",
+    () => {
+      this.CONSUME(kw.if);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.statementBlock, into.body);
+      this.OPTION(() => {
+        this.CONSUME(kw.else);
+        this.OR(
+          (this.statementElseChoices ??= {
+            ERR_MSG: '"{" or "if" after "else"',
+            DEF: [
+              { ALT: () => this.SUBRULE(this.statementIf, into.elseIf) },
+              { ALT: () => this.SUBRULE2(this.statementBlock, into.else) },
+            ],
+          }),
+        );
+      });
+    },
+    (builder, frame, start, end) => builder.ifBlock<Statement>(frame, start, end),
+  );
 
-  statementWhen = this.RULE("statementWhen", () => {
-    this.CONSUME(kw.when);
-    this.SUBRULE(this.expression, label.condition);
-    this.SUBRULE(this.statementBlock, label.then);
-    this.OPTION(() => {
-      this.CONSUME(kw.else);
-      this.SUBRULE2(this.statementBlock, label.else);
-    });
-  });
+  statementWhen = this.rule(
+    "statementWhen",
+    () => {
+      this.CONSUME(kw.when);
+      this.SUBRULE(this.expression, into.expression);
+      this.SUBRULE(this.statementBlock, into.body);
+      this.OPTION(() => {
+        this.CONSUME(kw.else);
+        this.SUBRULE2(this.statementBlock, into.else);
+      });
+    },
+    (builder, frame, start, end) => builder.whenBlock<Statement>(frame, start, end),
+  );
 
   // -------------------------------------------------------------------------------------------
   // Expressions. Flat on purpose: operands and operators in source order; build-ast.ts applies
-  // precedence (or < and < not < ==/!=), which keeps the CST two nodes deep for a plain value.
+  // precedence (or < and < not < ==/!=).
 
-  /**
-   * The first operand is inlined into `expression` (most expressions are a single value, and a CST
-   * node less per value is a good part of the parse time); further operands are `operand` nodes.
-   */
-  expression = this.RULE("expression", () => {
-    this.operandBody();
-    if (this.mayRepeat(BinaryOperator)) this.MANY3(this.furtherOperands);
-  });
+  /** The first operand is read into the expression's own frame: most expressions are a single value. */
+  expression: ParserMethod<[], Expression | undefined> = this.rule(
+    "expression",
+    (frame) => {
+      this.operandBody(frame);
+      if (this.mayRepeat(BinaryOperator)) this.MANY3(this.furtherOperands);
+    },
+    (builder, frame, start) => builder.expression(frame, start),
+  );
 
-  operand = this.RULE("operand", () => {
-    this.operandBody();
-  });
+  operand = this.rule(
+    "operand",
+    (frame) => this.operandBody(frame),
+    (builder, frame) => builder.operand(frame),
+  );
 
   /** `not`* value (`.` member)* */
-  private operandBody(): void {
+  private operandBody(frame: Frame): void {
     if (this.mayRepeat(kw.not)) this.MANY(this.notPrefix);
-    this.OR(
+    const token = this.OR(
       (this.operandChoices ??= {
         ERR_MSG: "a value (a string, a number, a duration, true, false, a name, a list or a record)",
         DEF: [
@@ -688,30 +946,45 @@ export class IpxmParser extends CstParser {
           { ALT: () => this.CONSUME(kw.false) },
           {
             ALT: () => {
-              this.CONSUME(kw.set);
-              this.CONSUME(LParen, label.isSetOpen);
-              this.CONSUME(Name, label.setting);
-              this.CONSUME(RParen, label.isSetClose);
+              const frame = this.frame();
+              frame.keyword = this.CONSUME(kw.set);
+              this.CONSUME(LParen);
+              frame.name = this.CONSUME(Name);
+              frame.close = this.CONSUME(RParen);
+              return undefined;
             },
           },
           // Last among the name-like alternatives: `true`, `false` and `set(` are names too.
           {
             GATE: () => this.isNameInExpression(),
-            ALT: () => this.CONSUME2(Name, label.name),
+            ALT: () => this.CONSUME2(Name),
             IGNORE_AMBIGUITIES: true,
           },
           {
             ALT: () => {
-              this.CONSUME2(LParen);
-              this.SUBRULE(this.expression, label.inner);
-              this.CONSUME2(RParen);
+              const frame = this.frame();
+              frame.open = this.CONSUME2(LParen);
+              this.SUBRULE(this.expression, into.inner);
+              frame.close = this.CONSUME2(RParen);
+              return undefined;
             },
           },
-          { ALT: () => this.SUBRULE(this.listLiteral) },
-          { ALT: () => this.SUBRULE(this.recordLiteral) },
+          {
+            ALT: () => {
+              this.SUBRULE(this.listLiteral, into.literal);
+              return undefined;
+            },
+          },
+          {
+            ALT: () => {
+              this.SUBRULE(this.recordLiteral, into.literal);
+              return undefined;
+            },
+          },
         ],
       }),
     );
+    if (token !== undefined) frame.valueToken = token;
     if (this.mayRepeat(Dot)) this.MANY2(this.memberSuffix);
   }
 
@@ -727,37 +1000,49 @@ export class IpxmParser extends CstParser {
     return this.RECORDING_PHASE || tokenMatcher(this.LA(1), first);
   }
 
-  listLiteral = this.RULE("listLiteral", () => {
-    this.CONSUME(LBracket);
-    this.OPTION(() => {
-      this.SUBRULE(this.expression, label.elements);
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        this.SUBRULE2(this.expression, label.elements);
+  listLiteral = this.rule(
+    "listLiteral",
+    () => {
+      this.CONSUME(LBracket);
+      this.OPTION(() => {
+        this.SUBRULE(this.expression, into.listed);
+        this.MANY(() => {
+          this.CONSUME(Comma);
+          this.SUBRULE2(this.expression, into.listed);
+        });
+        this.OPTION2(() => this.CONSUME2(Comma));
       });
-      this.OPTION2(() => this.CONSUME2(Comma));
-    });
-    this.CONSUME(RBracket);
-  });
+      this.CONSUME(RBracket);
+    },
+    (builder, frame, start, end) => builder.list(frame, start, end),
+  );
 
-  recordLiteral = this.RULE("recordLiteral", () => {
-    this.CONSUME(LBrace);
-    this.OPTION(() => {
-      this.SUBRULE(this.recordField, label.fields);
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        this.SUBRULE2(this.recordField, label.fields);
+  recordLiteral = this.rule(
+    "recordLiteral",
+    () => {
+      this.CONSUME(LBrace);
+      this.OPTION(() => {
+        this.SUBRULE(this.recordField, into.listed);
+        this.MANY(() => {
+          this.CONSUME(Comma);
+          this.SUBRULE2(this.recordField, into.listed);
+        });
+        this.OPTION2(() => this.CONSUME2(Comma));
       });
-      this.OPTION2(() => this.CONSUME2(Comma));
-    });
-    this.CONSUME(RBrace);
-  });
+      this.CONSUME(RBrace);
+    },
+    (builder, frame, start, end) => builder.record(frame, start, end),
+  );
 
-  recordField = this.RULE("recordField", () => {
-    this.CONSUME(Name, label.name);
-    this.CONSUME(Colon);
-    this.SUBRULE(this.expression, label.value);
-  });
+  recordField = this.rule(
+    "recordField",
+    (frame) => {
+      frame.name = this.CONSUME(Name);
+      this.CONSUME(Colon);
+      this.SUBRULE(this.expression, into.expression);
+    },
+    (builder, frame, start, end) => builder.recordField(frame, start, end),
+  );
 }
 
 let sharedParser: IpxmParser | undefined;
@@ -769,23 +1054,21 @@ export function getParser(): IpxmParser {
 }
 
 /**
- * Parse a token vector into the CST of a whole file. Errors are in `parser.errors` afterwards.
- * `onDeclaration`, when given, sees each top-level declaration's CST as soon as it is complete, so a
- * caller can turn it into AST and let it go while the rest of the file parses.
+ * Parse a token vector into the declarations of a whole file, built by `builder`. Errors are in
+ * `parser.errors` afterwards.
  */
 export function parseTokens(
   tokens: IToken[],
   text: string,
-  onDeclaration?: (declaration: CstNode) => void,
-): { cst: CstNode; parser: IpxmParser } {
+  builder: AstBuilder,
+): { declarations: Declaration[]; parser: IpxmParser } {
   const parser = getParser();
   parser.input = tokens;
   parser.text = text;
-  parser.declarationListener = onDeclaration;
+  parser.builder = builder;
   try {
-    return { cst: parser.sourceFile(), parser };
+    return { declarations: parser.sourceFile() ?? [], parser };
   } finally {
-    parser.declarationListener = undefined;
-    parser.text = "";
+    parser.release();
   }
 }

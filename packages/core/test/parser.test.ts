@@ -1,67 +1,98 @@
 import { describe, expect, it } from "vitest";
-import type { CstNode, IToken } from "chevrotain";
+import type { Declaration } from "../src/ast.js";
+import { AstBuilder } from "../src/build-ast.js";
 import { tokenize } from "../src/lexer.js";
 import { parse } from "../src/parse.js";
 import { describeFound } from "../src/parser-messages.js";
 import { getParser, parseTokens } from "../src/parser.js";
 import { FILE } from "./parse-helpers.js";
 
-function cstOf(text: string): { cst: CstNode; errors: number } {
-  const { cst, parser } = parseTokens(tokenize(text).tokens, text);
-  return { cst, errors: parser.errors.length };
-}
-
-function child(node: CstNode, key: string, index = 0): CstNode {
-  return node.children[key]![index] as CstNode;
-}
-
-function token(node: CstNode, key: string, index = 0): IToken {
-  return node.children[key]![index] as IToken;
+/** The parser on its own: the declarations it builds and how many syntax errors it found. */
+function declarationsOf(text: string): { declarations: Declaration[]; errors: number; problems: string[] } {
+  const problems: string[] = [];
+  const builder = new AstBuilder(text, (_code, message) => problems.push(message));
+  const { declarations, parser } = parseTokens(tokenize(text).tokens, text, builder);
+  return { declarations, errors: parser.errors.length, problems };
 }
 
 describe("parser", () => {
   it("is built once and reused", () => {
     expect(getParser()).toBe(getParser());
     parse('menu m "M" { gap }', FILE);
-    expect(parseTokens([], "").parser).toBe(getParser());
+    expect(parseTokens([], "", new AstBuilder("", () => undefined)).parser).toBe(getParser());
   });
 
   it("starts every parse afresh, whatever the previous input left behind", () => {
     expect(parse("menu { { {", FILE).diagnostics.length).toBeGreaterThan(0);
     expect(parse('menu m "M" { gap }', FILE).diagnostics).toEqual([]);
-    expect(cstOf("const a = 1").errors).toBe(0);
+    expect(declarationsOf("const a = 1")).toMatchObject({ errors: 0, declarations: [{ kind: "Const" }] });
   });
 
-  it("keeps a single value two CST nodes deep: the expression holds its first operand", () => {
-    const { cst } = cstOf('const a = "x"');
-    const expression = child(child(cst, "constDecl"), "value");
-    expect(expression.name).toBe("expression");
-    expect(token(expression, "StringLiteral").image).toBe('"x"');
-    expect(expression.children["operand"]).toBeUndefined();
-  });
-
-  it("keeps operators and further operands in source order", () => {
-    const { cst } = cstOf("const a = x == y and not z");
-    const expression = child(child(cst, "constDecl"), "value");
-    expect((expression.children["operator"] as IToken[]).map((operator) => operator.image)).toEqual(["==", "and"]);
-    expect((expression.children["operand"] as CstNode[]).map((operand) => operand.name)).toEqual([
-      "operand",
-      "operand",
+  it("builds the nodes as it reads, with no syntax tree in between", () => {
+    const { declarations } = declarationsOf('const a = "x"');
+    expect(declarations).toEqual([
+      {
+        kind: "Const",
+        range: { start: 0, end: 13 },
+        name: { kind: "Identifier", range: { start: 6, end: 7 }, name: "a" },
+        value: {
+          kind: "String",
+          range: { start: 10, end: 13 },
+          parts: [{ kind: "Text", range: { start: 11, end: 12 }, value: "x" }],
+        },
+      },
     ]);
-    expect(token(child(expression, "operand", 1), "Not").image).toBe("not");
   });
 
-  it("labels the item id apart from the item text", () => {
-    const { cst } = cstOf('menu m "M" { item a "A" -> shell }');
-    const item = child(child(child(cst, "menuDecl"), "body"), "item");
-    expect(token(item, "id").image).toBe("a");
-    expect(child(item, "text").name).toBe("expression");
+  it("reads operators and operands in source order and applies precedence after", () => {
+    const [constant] = declarationsOf("const a = x == y and not z").declarations;
+    expect(constant).toMatchObject({
+      value: {
+        kind: "Binary",
+        operator: "and",
+        left: { kind: "Binary", operator: "==", left: { name: { name: "x" } }, right: { name: { name: "y" } } },
+        right: { kind: "Not", range: { start: 21, end: 26 }, operand: { name: { name: "z" } } },
+      },
+    });
   });
 
-  it("consumes a raw block as one token of the statement block", () => {
-    const { cst } = cstOf("entry e() { ipxe { echo } }");
-    const block = child(child(cst, "entryDecl"), "body");
-    expect(token(block, "RawBlock").image).toBe("ipxe { echo }");
+  it("tells the item id apart from the item text", () => {
+    const [menu] = declarationsOf('menu m "M" { item a "A" -> shell }').declarations;
+    expect(menu).toMatchObject({ body: [{ kind: "Item", id: { name: "a" }, text: { kind: "String" } }] });
+  });
+
+  it("takes a raw block as one statement", () => {
+    const [entry] = declarationsOf("entry e() { ipxe { echo } }").declarations;
+    expect(entry).toMatchObject({ body: [{ kind: "RawIpxe", text: " echo ", range: { start: 12, end: 25 } }] });
+  });
+
+  describe("when an error ends a rule early", () => {
+    it("keeps what a block had read when the declaration after it is where the parser recovers", () => {
+      const text = 'menu m "M" {\n  item a "A" -> shell\nentry e() { exit }\n';
+      const { declarations, errors } = declarationsOf(text);
+      expect(errors).toBe(1);
+      expect(declarations).toMatchObject([
+        { kind: "Menu", range: { start: 0, end: text.indexOf("\nentry") }, body: [{ kind: "Item" }] },
+        { kind: "Entry", name: { name: "e" } },
+      ]);
+    });
+
+    it("keeps a declaration the end of the file cut short", () => {
+      const { declarations } = declarationsOf('menu m "M" { item a "A" -> shell');
+      expect(declarations).toMatchObject([{ kind: "Menu", range: { start: 0, end: 32 }, body: [{ kind: "Item" }] }]);
+    });
+
+    it("ends a node's range at the last token it really read", () => {
+      // `)` is missing: recovery inserts one, which has no place in the text.
+      const [menu] = declarationsOf('menu m "M" { item a "A" -> boot x("1" }').declarations;
+      expect(menu).toMatchObject({ body: [{ action: { kind: "BootEntry", range: { start: 27, end: 37 } } }] });
+    });
+
+    it("still reports what is wrong inside a declaration that recovery drops", () => {
+      const { declarations, problems } = declarationsOf('menu m default "M" { item "x" -> boot }');
+      expect(declarations).toEqual([]);
+      expect(problems).toEqual(['in a menu, "boot" needs an entry to run: boot NAME(ARGUMENTS)']);
+    });
   });
 
   it("never invents a name during recovery", () => {
@@ -84,7 +115,7 @@ describe("parser", () => {
       const tokens = tokenize('menu "a very long title that goes on and on"').tokens;
       expect(describeFound(tokens[0]!)).toBe('"menu"');
       expect(describeFound(tokens[1]!)).toBe('"\\"a very long title that …"');
-      const { parser } = parseTokens(tokenize("menu").tokens, "menu");
+      const { parser } = parseTokens(tokenize("menu").tokens, "menu", new AstBuilder("menu", () => undefined));
       expect(parser.errors[0]!.message).toMatch(/found the end of the file$/);
     });
 
