@@ -192,11 +192,9 @@ export class IpxmParser extends EmbeddedActionsParser {
   private memberChoices?: OrMethodOpts<unknown>;
   private itemTextChoices?: OrMethodOpts<unknown>;
   private keyChoices?: OrMethodOpts<IToken>;
-  private menuElseChoices?: OrMethodOpts<unknown>;
   private actionChoices?: OrMethodOpts<unknown>;
   private sanbootChoices?: OrMethodOpts<unknown>;
   private statementChoices?: OrMethodOpts<unknown>;
-  private statementElseChoices?: OrMethodOpts<unknown>;
   private operandChoices?: OrMethodOpts<IToken | undefined>;
 
   /** Turns frames into nodes; one per file (see `parseTokens`). */
@@ -607,53 +605,13 @@ export class IpxmParser extends EmbeddedActionsParser {
     (builder, frame, start, end) => builder.escapeMember(frame, start, end),
   );
 
-  menuFor = this.rule(
-    "menuFor",
-    (frame) => {
-      this.CONSUME(kw.for);
-      frame.name = this.CONSUME(Name);
-      this.CONSUME(kw.in);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.menuBlock, into.body);
-    },
-    (builder, frame, start, end) => builder.forBlock<MenuMember>(frame, start, end),
-  );
-
-  menuIf: ParserMethod<[], IfNode<MenuMember> | undefined> = this.rule(
+  menuFor = this.forLoop<MenuMember>("menuFor", () => this.menuBlock);
+  menuIf: ParserMethod<[], IfNode<MenuMember> | undefined> = this.ifElse(
     "menuIf",
-    () => {
-      this.CONSUME(kw.if);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.menuBlock, into.body);
-      this.OPTION(() => {
-        this.CONSUME(kw.else);
-        this.OR(
-          (this.menuElseChoices ??= {
-            ERR_MSG: '"{" or "if" after "else"',
-            DEF: [
-              { ALT: () => this.SUBRULE(this.menuIf, into.elseIf) },
-              { ALT: () => this.SUBRULE2(this.menuBlock, into.else) },
-            ],
-          }),
-        );
-      });
-    },
-    (builder, frame, start, end) => builder.ifBlock<MenuMember>(frame, start, end),
+    () => this.menuIf,
+    () => this.menuBlock,
   );
-
-  menuWhen = this.rule(
-    "menuWhen",
-    () => {
-      this.CONSUME(kw.when);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.menuBlock, into.body);
-      this.OPTION(() => {
-        this.CONSUME(kw.else);
-        this.SUBRULE2(this.menuBlock, into.else);
-      });
-    },
-    (builder, frame, start, end) => builder.whenBlock<MenuMember>(frame, start, end),
-  );
+  menuWhen = this.whenElse<MenuMember>("menuWhen", () => this.menuBlock);
 
   // -------------------------------------------------------------------------------------------
   // Actions. `boot` without an entry call is the entry statement BootKernel; in a menu the AST
@@ -864,53 +822,75 @@ export class IpxmParser extends EmbeddedActionsParser {
     (builder, frame, start, end) => builder.onFailureStmt(frame, start, end),
   );
 
-  statementFor = this.rule(
-    "statementFor",
-    (frame) => {
-      this.CONSUME(kw.for);
-      frame.name = this.CONSUME(Name);
-      this.CONSUME(kw.in);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.statementBlock, into.body);
-    },
-    (builder, frame, start, end) => builder.forBlock<Statement>(frame, start, end),
-  );
-
-  statementIf: ParserMethod<[], IfNode<Statement> | undefined> = this.rule(
+  statementFor = this.forLoop<Statement>("statementFor", () => this.statementBlock);
+  statementIf: ParserMethod<[], IfNode<Statement> | undefined> = this.ifElse(
     "statementIf",
-    () => {
-      this.CONSUME(kw.if);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.statementBlock, into.body);
-      this.OPTION(() => {
-        this.CONSUME(kw.else);
-        this.OR(
-          (this.statementElseChoices ??= {
-            ERR_MSG: '"{" or "if" after "else"',
-            DEF: [
-              { ALT: () => this.SUBRULE(this.statementIf, into.elseIf) },
-              { ALT: () => this.SUBRULE2(this.statementBlock, into.else) },
-            ],
-          }),
-        );
-      });
-    },
-    (builder, frame, start, end) => builder.ifBlock<Statement>(frame, start, end),
+    () => this.statementIf,
+    () => this.statementBlock,
   );
+  statementWhen = this.whenElse<Statement>("statementWhen", () => this.statementBlock);
 
-  statementWhen = this.rule(
-    "statementWhen",
-    () => {
-      this.CONSUME(kw.when);
-      this.SUBRULE(this.expression, into.expression);
-      this.SUBRULE(this.statementBlock, into.body);
-      this.OPTION(() => {
-        this.CONSUME(kw.else);
-        this.SUBRULE2(this.statementBlock, into.else);
-      });
-    },
-    (builder, frame, start, end) => builder.whenBlock<Statement>(frame, start, end),
-  );
+  // -------------------------------------------------------------------------------------------
+  // Blocks shared by menus and entries: each is a rule for menus and a rule for entries, which
+  // differ in the block they hold (`block` gives it when the rule runs: rules are fields, made in
+  // order).
+
+  private forLoop<T>(name: string, block: () => ParserMethod<[], unknown[] | undefined>) {
+    return this.rule(
+      name,
+      (frame) => {
+        this.CONSUME(kw.for);
+        frame.name = this.CONSUME(Name);
+        this.CONSUME(kw.in);
+        this.SUBRULE(this.expression, into.expression);
+        this.SUBRULE(block(), into.body);
+      },
+      (builder, frame, start, end) => builder.forBlock<T>(frame, start, end),
+    );
+  }
+
+  private ifElse<T>(
+    name: string,
+    self: () => ParserMethod<[], IfNode<T> | undefined>,
+    block: () => ParserMethod<[], unknown[] | undefined>,
+  ) {
+    // Each rule's alternatives are made once (see the choices above), on its first run.
+    let elseChoices: OrMethodOpts<unknown> | undefined;
+    return this.rule(
+      name,
+      () => {
+        this.CONSUME(kw.if);
+        this.SUBRULE(this.expression, into.expression);
+        this.SUBRULE(block(), into.body);
+        this.OPTION(() => {
+          this.CONSUME(kw.else);
+          this.OR(
+            (elseChoices ??= {
+              ERR_MSG: '"{" or "if" after "else"',
+              DEF: [{ ALT: () => this.SUBRULE(self(), into.elseIf) }, { ALT: () => this.SUBRULE2(block(), into.else) }],
+            }),
+          );
+        });
+      },
+      (builder, frame, start, end) => builder.ifBlock<T>(frame, start, end),
+    );
+  }
+
+  private whenElse<T>(name: string, block: () => ParserMethod<[], unknown[] | undefined>) {
+    return this.rule(
+      name,
+      () => {
+        this.CONSUME(kw.when);
+        this.SUBRULE(this.expression, into.expression);
+        this.SUBRULE(block(), into.body);
+        this.OPTION(() => {
+          this.CONSUME(kw.else);
+          this.SUBRULE2(block(), into.else);
+        });
+      },
+      (builder, frame, start, end) => builder.whenBlock<T>(frame, start, end),
+    );
+  }
 
   // -------------------------------------------------------------------------------------------
   // Expressions. Flat on purpose: operands and operators in source order; build-ast.ts applies
