@@ -183,7 +183,8 @@ const chevrotainInvokeRuleCatch = (EmbeddedActionsParser.prototype as unknown as
 /** Marks a rule that a syntax error ended and that could not recover on its own (see `invokeRuleCatch`). */
 const cutShort = { cutShort: true } as const;
 
-type Build<T> = (builder: AstBuilder, frame: Frame, start: number, end: number) => T;
+/** Makes a rule's node: a method of AstBuilder. */
+type Build<T> = (this: AstBuilder, frame: Frame, start: number, end: number) => T;
 
 export class IpxmParser extends EmbeddedActionsParser {
   // Alternatives of each OR, built once: a fresh array per call is garbage on every token (see
@@ -279,7 +280,7 @@ export class IpxmParser extends EmbeddedActionsParser {
     const depth = this.depth();
     const builder = this.builder;
     builder.height = this.heights[depth]!;
-    const node = build(builder, this.frames[depth]!, this.starts[depth]!, this.ends[depth]!);
+    const node = build.call(builder, this.frames[depth]!, this.starts[depth]!, this.ends[depth]!);
     this.heights[depth] = builder.height;
     return node;
   }
@@ -375,7 +376,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         );
       });
     },
-    (builder, frame) => builder.sourceFile(frame),
+    AstBuilder.prototype.sourceFile,
   );
 
   importDecl = this.rule(
@@ -384,7 +385,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(kw.import);
       frame.name = this.CONSUME(StringLiteral);
     },
-    (builder, frame, start, end) => builder.importDecl(frame, start, end),
+    AstBuilder.prototype.importDecl,
   );
 
   targetDecl = this.rule(
@@ -393,7 +394,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(kw.target);
       frame.name = this.CONSUME(StringLiteral);
     },
-    (builder, frame, start, end) => builder.targetDecl(frame, start, end),
+    AstBuilder.prototype.targetDecl,
   );
 
   constDecl = this.rule(
@@ -408,7 +409,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(Assign);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.constDecl(frame, start, end),
+    AstBuilder.prototype.constDecl,
   );
 
   settingDecl = this.rule(
@@ -423,7 +424,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         this.SUBRULE(this.expression, into.expression);
       });
     },
-    (builder, frame, start, end) => builder.settingDecl(frame, start, end),
+    AstBuilder.prototype.settingDecl,
   );
 
   /** A missing title is reported by the AST builder, so that the body still parses as a menu. */
@@ -441,7 +442,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       });
       this.SUBRULE(this.menuBlock, into.body);
     },
-    (builder, frame, start, end) => builder.menuDecl(frame, start, end),
+    AstBuilder.prototype.menuDecl,
   );
 
   entryDecl = this.rule(
@@ -454,7 +455,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(RParen);
       this.SUBRULE(this.statementBlock, into.body);
     },
-    (builder, frame, start, end) => builder.entryDecl(frame, start, end),
+    AstBuilder.prototype.entryDecl,
   );
 
   param = this.rule(
@@ -468,7 +469,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         this.SUBRULE(this.expression, into.expression);
       });
     },
-    (builder, frame, start, end) => builder.param(frame, start, end),
+    AstBuilder.prototype.param,
   );
 
   // -------------------------------------------------------------------------------------------
@@ -496,7 +497,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       });
       this.CONSUME(RBrace);
     },
-    (builder, frame) => builder.block(frame),
+    AstBuilder.prototype.block,
   );
 
   item = this.rule(
@@ -539,7 +540,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(Arrow);
       this.SUBRULE(this.action, into.action);
     },
-    (builder, frame, start, end) => builder.item(frame, start, end),
+    AstBuilder.prototype.item,
   );
 
   /**
@@ -578,7 +579,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         DEF: () => this.SUBRULE(this.expression, into.expression),
       });
     },
-    (builder, frame, start, end) => builder.gap(frame, start, end),
+    AstBuilder.prototype.gap,
   );
 
   defaultMember = this.rule(
@@ -591,7 +592,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         this.SUBRULE(this.expression, into.expression);
       });
     },
-    (builder, frame, start, end) => builder.defaultMember(frame, start, end),
+    AstBuilder.prototype.defaultMember,
   );
 
   escapeMember = this.rule(
@@ -602,7 +603,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(Arrow);
       this.SUBRULE(this.action, into.action);
     },
-    (builder, frame, start, end) => builder.escapeMember(frame, start, end),
+    AstBuilder.prototype.escapeMember,
   );
 
   menuFor = this.forLoop<MenuMember>("menuFor", () => this.menuBlock);
@@ -699,7 +700,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         }),
       );
     },
-    (builder, frame, start, end) => builder.action(frame, start, end),
+    AstBuilder.prototype.action,
   );
 
   // -------------------------------------------------------------------------------------------
@@ -732,7 +733,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       });
       this.CONSUME(RBrace);
     },
-    (builder, frame) => builder.block(frame),
+    AstBuilder.prototype.block,
   );
 
   private rawBlock(token: IToken): void {
@@ -757,7 +758,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         });
       });
     },
-    (builder, frame, start, end) => builder.kernelStmt(frame, start, end),
+    AstBuilder.prototype.kernelStmt,
   );
 
   initrdStmt = this.rule(
@@ -770,7 +771,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         this.SUBRULE2(this.expression, into.other);
       });
     },
-    (builder, frame, start, end) => builder.initrdStmt(frame, start, end),
+    AstBuilder.prototype.initrdStmt,
   );
 
   echoStmt = this.rule(
@@ -779,7 +780,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(kw.echo);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.echoStmt(frame, start, end),
+    AstBuilder.prototype.echoStmt,
   );
 
   promptStmt = this.rule(
@@ -789,7 +790,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       frame.name = this.CONSUME(Name);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.promptStmt(frame, start, end),
+    AstBuilder.prototype.promptStmt,
   );
 
   setStmt = this.rule(
@@ -800,7 +801,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(Assign);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.setStmt(frame, start, end),
+    AstBuilder.prototype.setStmt,
   );
 
   sleepStmt = this.rule(
@@ -809,7 +810,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(kw.sleep);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.sleepStmt(frame, start, end),
+    AstBuilder.prototype.sleepStmt,
   );
 
   onFailureStmt = this.rule(
@@ -819,7 +820,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(kw.failure);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.onFailureStmt(frame, start, end),
+    AstBuilder.prototype.onFailureStmt,
   );
 
   statementFor = this.forLoop<Statement>("statementFor", () => this.statementBlock);
@@ -845,7 +846,7 @@ export class IpxmParser extends EmbeddedActionsParser {
         this.SUBRULE(this.expression, into.expression);
         this.SUBRULE(block(), into.body);
       },
-      (builder, frame, start, end) => builder.forBlock<T>(frame, start, end),
+      AstBuilder.prototype.forBlock<T>,
     );
   }
 
@@ -872,7 +873,7 @@ export class IpxmParser extends EmbeddedActionsParser {
           );
         });
       },
-      (builder, frame, start, end) => builder.ifBlock<T>(frame, start, end),
+      AstBuilder.prototype.ifBlock<T>,
     );
   }
 
@@ -888,7 +889,7 @@ export class IpxmParser extends EmbeddedActionsParser {
           this.SUBRULE2(block(), into.else);
         });
       },
-      (builder, frame, start, end) => builder.whenBlock<T>(frame, start, end),
+      AstBuilder.prototype.whenBlock<T>,
     );
   }
 
@@ -903,14 +904,10 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.operandBody(frame);
       if (this.mayRepeat(BinaryOperator)) this.MANY3(this.furtherOperands);
     },
-    (builder, frame, start) => builder.expression(frame, start),
+    AstBuilder.prototype.expression,
   );
 
-  operand = this.rule(
-    "operand",
-    (frame) => this.operandBody(frame),
-    (builder, frame) => builder.operand(frame),
-  );
+  operand = this.rule("operand", (frame) => this.operandBody(frame), AstBuilder.prototype.operand);
 
   /** `not`* value (`.` member)* */
   private operandBody(frame: Frame): void {
@@ -994,7 +991,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       });
       this.CONSUME(RBracket);
     },
-    (builder, frame, start, end) => builder.list(frame, start, end),
+    AstBuilder.prototype.list,
   );
 
   recordLiteral = this.rule(
@@ -1011,7 +1008,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       });
       this.CONSUME(RBrace);
     },
-    (builder, frame, start, end) => builder.record(frame, start, end),
+    AstBuilder.prototype.record,
   );
 
   recordField = this.rule(
@@ -1021,7 +1018,7 @@ export class IpxmParser extends EmbeddedActionsParser {
       this.CONSUME(Colon);
       this.SUBRULE(this.expression, into.expression);
     },
-    (builder, frame, start, end) => builder.recordField(frame, start, end),
+    AstBuilder.prototype.recordField,
   );
 }
 
