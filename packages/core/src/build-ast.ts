@@ -658,7 +658,7 @@ export function tokenEnd(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
-function tokenRange(token: IToken): Range {
+export function tokenRange(token: IToken): Range {
   return { start: token.startOffset, end: tokenEnd(token) };
 }
 

@@ -352,7 +352,7 @@ export const tokenVocabulary: readonly TokenDescription[] = [
  * recovery tokens. Those carry NaN positions, and V8 shares object shapes between literals with the
  * same keys in the same order, so with the same order every position field of every token would be
  * stored as a boxed double, with the memory and GC time that go with it. Chevrotain's offset-only
- * tokens also lack the `endOffset` the AST builder reads. `createOffsetOnlyToken` is an internal
+ * tokens also lack `endOffset`, which the tokens `tokenize` hands out keep. `createOffsetOnlyToken` is an internal
  * hook of Chevrotain 11's Lexer; lexer.test.ts checks the token fields and keywords, so a rename
  * would show. It is also where a word becomes a keyword (see `keywordTokens`).
  */

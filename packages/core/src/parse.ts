@@ -4,7 +4,7 @@
  */
 import type { ILexingResult, IToken } from "chevrotain";
 import type { SourceFileNode } from "./ast.js";
-import { AstBuilder } from "./build-ast.js";
+import { AstBuilder, tokenRange } from "./build-ast.js";
 import { makeDiagnostic, sortDiagnostics } from "./diagnostics.js";
 import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
 import { MalformedNumber, RawBlock, tokenize, UnterminatedBlockComment, UnterminatedString } from "./lexer.js";
@@ -152,10 +152,6 @@ class DiagnosticCollector {
   sorted(): Diagnostic[] {
     return sortDiagnostics(this.diagnostics);
   }
-}
-
-function tokenRange(token: IToken): Range {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
 /** The offending token's range, or an empty range at the end for "found the end of the file". */

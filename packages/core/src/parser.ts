@@ -14,7 +14,7 @@
 import { EmbeddedActionsParser, isRecognitionException, tokenMatcher } from "chevrotain";
 import type { IRecognitionException, IToken, OrMethodOpts, ParserMethod, TokenType } from "chevrotain";
 import type { Declaration, Expression, IfNode, MenuMember, Statement } from "./ast.js";
-import { AstBuilder, Frame, noToken, type Operand } from "./build-ast.js";
+import { AstBuilder, Frame, noToken, tokenEnd, type Operand } from "./build-ast.js";
 import {
   allTokens,
   Arrow,
@@ -183,6 +183,9 @@ const chevrotainInvokeRuleCatch = (EmbeddedActionsParser.prototype as unknown as
 /** Marks a rule that a syntax error ended and that could not recover on its own (see `invokeRuleCatch`). */
 const cutShort = { cutShort: true } as const;
 
+/** The builder between files: the parser holds on to nothing of the last one. */
+const idleBuilder = new AstBuilder("", () => undefined);
+
 /** Makes a rule's node: a method of AstBuilder. */
 type Build<T> = (this: AstBuilder, frame: Frame, start: number, end: number) => T;
 
@@ -199,7 +202,7 @@ export class IpxmParser extends EmbeddedActionsParser {
   private operandChoices?: OrMethodOpts<IToken | undefined>;
 
   /** Turns frames into nodes; one per file (see `parseTokens`). */
-  builder = new AstBuilder("", () => undefined);
+  builder = idleBuilder;
   /** The text the tokens were read from (tokens carry offsets only). */
   text = "";
 
@@ -341,7 +344,7 @@ export class IpxmParser extends EmbeddedActionsParser {
   release(): void {
     for (const frame of this.frames) frame.reset();
     this.cutShortNode = undefined;
-    this.builder = new AstBuilder("", () => undefined);
+    this.builder = idleBuilder;
     this.text = "";
   }
 
@@ -350,7 +353,7 @@ export class IpxmParser extends EmbeddedActionsParser {
 
   /** Whether no line break separates two tokens (comments between them may hold one). */
   private onOneLine(first: IToken, second: IToken): boolean {
-    for (let at = first.endOffset! + 1; at < second.startOffset; at++) {
+    for (let at = tokenEnd(first); at < second.startOffset; at++) {
       const code = this.text.charCodeAt(at);
       if (code === 10 /* \n */ || code === 13 /* \r */) return false;
     }
