@@ -418,9 +418,11 @@ describe("hostile text (property)", () => {
     fc.assert(
       fc.property(caseArb(), fc.integer({ min: 0, max: 3 }), withExpansion, (c, slot, bad) => {
         const poisoned: Case = { ...c };
-        const badParts: Part[] = [{ text: bad }]; // starts with "-": no url scheme to report
+        // It starts with "-", so no url scheme is read, and the literal `${…}` is the only problem.
+        // In a url it comes first: after text such as `quiet` it would make a scheme (`quiet-:`).
+        const badParts: Part[] = [{ text: bad }];
         if (slot === 0) poisoned.chainUrl = badParts;
-        if (slot === 1) poisoned.kernelUrl = [...c.kernelUrl, ...badParts];
+        if (slot === 1) poisoned.kernelUrl = [...badParts, ...c.kernelUrl];
         if (slot === 2) poisoned.kernelArgs = [...c.kernelArgs, badParts];
         if (slot === 3) poisoned.initrdUrl = badParts;
         expect(hasLiteralExpansion(badParts)).toBe(true);
