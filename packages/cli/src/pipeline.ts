@@ -42,6 +42,8 @@ export interface PipelineOptions {
   readonly defines?: Readonly<Record<string, string>>;
   /** Names the compiler prints in the script header for each entry point (default: the path). */
   readonly sourceNameOf?: (entry: string) => string;
+  /** Make each script's line map (`ipxm build --map`); without it, scripts have none. */
+  readonly lineMaps?: boolean;
 }
 
 export interface LineMapEntry {
@@ -55,7 +57,8 @@ export interface CompiledScript {
   /** Source name of the entry-point file (see paths.ts). */
   readonly entry: string;
   readonly script: string;
-  readonly lineMap: readonly LineMapEntry[];
+  /** Only with the `lineMaps` option. */
+  readonly lineMap?: readonly LineMapEntry[];
 }
 
 export interface PipelineResult {
@@ -134,9 +137,11 @@ export function compileStage(
     defines: { ...options.defines },
   });
   if (!elaborated.program) return { diagnostics: elaborated.diagnostics };
-  const compiled = compile(elaborated.program, { sourceName: options.sourceNameOf?.(entry) ?? entry });
+  const lineMap = options.lineMaps === true;
+  const compiled = compile(elaborated.program, { sourceName: options.sourceNameOf?.(entry) ?? entry, lineMap });
   const diagnostics = [...elaborated.diagnostics, ...compiled.diagnostics];
   if (compiled.script === undefined) return { diagnostics };
+  if (!lineMap) return { script: { entry, script: compiled.script }, diagnostics };
   // The line map is made only if it is read (see the compiler's ScriptWriter).
   return {
     script: {

@@ -58,6 +58,7 @@ export function buildProject(options: ProjectOptions, cwd: string): ProjectBuild
             ...(options.target !== undefined ? { target: options.target } : {}),
             defines: options.defines,
             sourceNameOf: (entry) => sourceNames.get(entry) ?? path.posix.basename(entry),
+            lineMaps: options.map === true,
           },
         )
       : undefined;
@@ -120,7 +121,7 @@ function lineMapJson(
   cwd: string,
 ): string {
   const mapDir = path.dirname(target);
-  const lines = script.lineMap.map((entry) => {
+  const lines = (script.lineMap ?? []).map((entry) => {
     const position = sources.get(entry.file)?.positionAt(entry.range.start);
     return {
       line: entry.line,

@@ -19,7 +19,10 @@ import type { CompileOptions, CompileResult, LineMapEntry } from "./types.js";
 
 export function compile(program: Program, options: CompileOptions = {}): CompileResult {
   const target = getProfile(program.target);
-  const context = new CompileContext(program, target, { diagnosticsOnly: options.diagnosticsOnly });
+  const context = new CompileContext(program, target, {
+    diagnosticsOnly: options.diagnosticsOnly,
+    lineMap: options.lineMap,
+  });
   if (!target) {
     context.report(
       "unknown-target",

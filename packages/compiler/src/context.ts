@@ -46,9 +46,9 @@ export class CompileContext {
   constructor(
     readonly program: Program,
     readonly target: TargetProfile | undefined,
-    options: { readonly diagnosticsOnly?: boolean } = {},
+    options: { readonly diagnosticsOnly?: boolean; readonly lineMap?: boolean } = {},
   ) {
-    this.writer = new ScriptWriter(!options.diagnosticsOnly);
+    this.writer = new ScriptWriter(!options.diagnosticsOnly, options.lineMap !== false);
     this.router = new TextRouter(!options.diagnosticsOnly);
     this.labels = new LabelAllocator(!options.diagnosticsOnly);
     // Where `back` goes only changes what is written.
@@ -121,7 +121,7 @@ export class CompileContext {
       `${what} "${printable(templateText(template))}" cannot be passed to iPXE: ${result.problem}`,
       source,
     );
-    return { tokens: ["${}"], text: "${}", setup: [], mayStartWithDash: false };
+    return { text: "${}", setup: [], mayStartWithDash: false };
   }
 
   /**
@@ -155,7 +155,7 @@ export class CompileContext {
       }
       for (const setup of argument.setup) this.writer.line(setup, source);
       if (first && argument.mayStartWithDash) line += " --";
-      if (argument.tokens.length > 0) {
+      if (argument.text !== "") {
         line += " " + argument.text;
         first = false;
       }

@@ -93,7 +93,7 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
         for (const line of name.setup) writer.line(line, source);
         // getopt would not take a value that starts with `-` from the next argument; `--name=` takes
         // it from the same one.
-        options.push(name.mayStartWithDash ? `--name=${name.tokens[0]}` : `--name ${name.tokens[0]}`);
+        options.push(name.mayStartWithDash ? `--name=${name.text}` : `--name ${name.text}`);
       }
       const url = context.text(statement.url, "the initrd url", source, oneValue);
       context.command("initrd", options, [url], source, site.failureJump());
@@ -110,13 +110,13 @@ function emitStatement(context: CompileContext, statement: ProgramStatement, sit
     case "prompt": {
       const question = context.text(statement.question, "the prompt question", source, displayWords);
       // `${}` expands to nothing but still counts as an argument: echo adds the space before it.
-      if (question.tokens.length > 0) context.command("echo", ["-n"], [question, "${}"], source);
+      if (question.text !== "") context.command("echo", ["-n"], [question, "${}"], source);
       context.command("read", [], [statement.setting], source, `|| ${context.returnToCurrentMenu}`);
       return false;
     }
     case "set": {
       const value = context.text(statement.value, "the value", source, valueWords);
-      if (value.tokens.length === 0) context.command("clear", [], [statement.setting], source);
+      if (value.text === "") context.command("clear", [], [statement.setting], source);
       else context.command("set", [], [statement.setting, value], source);
       return false;
     }

@@ -61,7 +61,7 @@ function emitSettingDefault(context: CompileContext, setting: ProgramSetting): v
     shape: "words",
   });
   // An empty default would only delete the setting; there is nothing to set.
-  if (value.tokens.length === 0) return;
+  if (value.text === "") return;
   for (const line of value.setup) context.writer.line(line, setting.source);
   context.writer.line(`isset -- \${${setting.name}} || set ${setting.name} ${value.text}`, setting.source);
 }

@@ -44,11 +44,12 @@ export const displayBreak = "\u001b[0~";
 /** Prefix of the settings that carry routed text: `ipxm_t1`, `ipxm_t2`, … */
 export const routedSettingPrefix = "ipxm_t";
 
-/** How a template is written: the tokens for the command line and the commands that must run first. */
+/**
+ * How a template is written: its text on the command line and the commands that must run first.
+ * The text is one or more argument tokens joined with single spaces (none of them empty), or ""
+ * for an optional template that is empty, which writes no argument at all.
+ */
 export interface EmittedText {
-  /** Argument tokens, in order; empty when an optional template is empty. */
-  readonly tokens: readonly string[];
-  /** The tokens joined with single spaces, as the command line holds them. */
   readonly text: string;
   /** Complete command lines (`set ipxm_tN:hex …`) to emit before the command that uses the tokens. */
   readonly setup: readonly string[];
@@ -86,7 +87,7 @@ const noSetup: readonly string[] = [];
  * Stands in for non-empty text in a compilation that writes nothing: such a compilation only needs
  * to know whether text can be written and whether it is empty.
  */
-const unwrittenText: EmittedText = { tokens: ["${}"], text: "${}", setup: [], mayStartWithDash: false };
+const unwrittenText: EmittedText = { text: "${}", setup: [], mayStartWithDash: false };
 
 /** Allocates the `ipxm_tN` settings of one block; numbering restarts in every block for stable diffs. */
 export class TextRouter {
@@ -130,8 +131,7 @@ export class TextRouter {
     }
 
     if (prepared.length === 0) {
-      const tokens = options.required ? ["${}"] : [];
-      return { ok: true, text: { tokens, text: tokens.join(" "), setup: [], mayStartWithDash: false } };
+      return { ok: true, text: { text: options.required ? "${}" : "", setup: [], mayStartWithDash: false } };
     }
 
     if (!this.writesText) return { ok: true, text: unwrittenText };
@@ -152,7 +152,7 @@ export class TextRouter {
         token += `\${${name}:string}`;
       }
     }
-    return { tokens: [token], text: token, setup, mayStartWithDash: firstMayBeDash(parts) };
+    return { text: token, setup, mayStartWithDash: firstMayBeDash(parts) };
   }
 }
 
@@ -288,31 +288,46 @@ function asWords(parts: readonly TemplatePart[], shape: TextShape): EmittedText 
     if (part.value.includes("${") || !isPlainInWord(part.value)) return undefined;
     line += part.value;
   }
-  const tokens = splitAtSpaces(line);
-  if (shape === "single" ? tokens.length !== 1 : tokens.length > maxWords) return undefined;
-  for (const token of tokens) {
-    if (token === "" || token === "||" || token === "&&" || token === ";" || token.startsWith("#")) return undefined;
-  }
+  if (!splitsIntoPlainWords(line, shape === "single" ? 1 : maxWords)) return undefined;
   const last = parts[parts.length - 1]!;
   // A line-final `\` joins the next line; the template may well end a line.
   if (last.kind === "text" && last.value.endsWith("\\")) return undefined;
 
-  return { tokens, text: line, setup: noSetup, mayStartWithDash: firstMayBeDash(parts) };
+  return { text: line, setup: noSetup, mayStartWithDash: firstMayBeDash(parts) };
 }
 
-/** `text.split(" ")`, which V8 runs several times slower than this loop for short text. */
-function splitAtSpaces(text: string): string[] {
-  let space = text.indexOf(" ");
-  // One word (a url, a name) is the common case: an array of exactly one, not one grown by push.
-  if (space < 0) return [text];
-  const words: string[] = [];
+/**
+ * Whether iPXE splits `line` at its single spaces into at least one and at most `most` words, none
+ * of them empty (a leading, trailing or doubled space, which splitting would lose) and none a
+ * terminator (`||`, `&&`, `;`) or a comment (`#…`). Read in place: most text written is a word or
+ * a few, and making the words as strings was a tenth of what compiling allocated.
+ */
+function splitsIntoPlainWords(line: string, most: number): boolean {
+  let words = 0;
   let start = 0;
-  for (; space >= 0; space = text.indexOf(" ", start)) {
-    words.push(text.slice(start, space));
+  for (;;) {
+    const space = line.indexOf(" ", start);
+    const end = space < 0 ? line.length : space;
+    if (++words > most || !isPlainWord(line, start, end)) return false;
+    if (space < 0) return true;
     start = space + 1;
   }
-  words.push(start === 0 ? text : text.slice(start));
-  return words;
+}
+
+const hash = 35;
+const semicolon = 59;
+const bar = 124;
+const ampersand = 38;
+
+function isPlainWord(line: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0) return false;
+  const first = line.charCodeAt(start);
+  if (first === hash) return false;
+  if (length === 1) return first !== semicolon;
+  // `||` and `&&`; any other pair is plain.
+  if (length === 2 && (first === bar || first === ampersand)) return line.charCodeAt(start + 1) !== first;
+  return true;
 }
 
 function firstMayBeDash(parts: readonly TemplatePart[]): boolean {

@@ -24,12 +24,20 @@ export interface CompileOptions {
    * anew (see kept-diagnostics.ts). The diagnostics are the same.
    */
   readonly reuse?: boolean;
+  /**
+   * `false`: the line map is not wanted (a build that writes none), so where each line comes from
+   * is not recorded and `lineMap` is empty. Default `true`.
+   */
+  readonly lineMap?: boolean;
 }
 
 export interface CompileResult {
   /** The iPXE script; undefined when any error diagnostic exists, or with `diagnosticsOnly`. */
   readonly script?: string;
-  /** One entry per line of `script`, in order (empty when there is no script); made when first read. */
+  /**
+   * One entry per line of `script`, in order; made when first read. Empty when there is no script
+   * or the options said `lineMap: false`.
+   */
   readonly lineMap: LineMapEntry[];
   readonly diagnostics: Diagnostic[];
 }

@@ -78,3 +78,19 @@ describe("the line map", () => {
     expect(startOf(":e.failed")).toBe(40);
   });
 });
+
+describe("a compilation that wants no line map", () => {
+  const p = program({
+    menus: [menu("main", "Main", [item("a", "A", act.entry("e", at(32)), { source: at(22) })], { source: at(20) })],
+    entries: [entry("e", [st.boot(at(43))], { source: at(40) })],
+  });
+
+  it("writes the same script, with an empty line map", () => {
+    const withMap = compile(p);
+    const withoutMap = compile(p, { lineMap: false });
+    expect(withoutMap.script).toBe(withMap.script);
+    expect(withMap.lineMap.length).toBeGreaterThan(0);
+    expect(withoutMap.lineMap).toEqual([]);
+    expect(withoutMap.diagnostics).toEqual(withMap.diagnostics);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandSettings, SettingsStore, tokenizeScript } from "@ipxm/ipxe";
-import { displayBreak, hexBytes, isSafeSettingReference, TextRouter } from "../src/safe-text.js";
+import { displayBreak, hexBytes, isSafeSettingReference, maxWords, TextRouter } from "../src/safe-text.js";
 import type { EmittedText, RouteOptions } from "../src/safe-text.js";
 import { s, t } from "./builders.js";
 import type { Template } from "@ipxm/core";
@@ -13,9 +13,15 @@ const single: RouteOptions = { role: "value", shape: "single", required: true };
 function route(template: Template, options: RouteOptions = display): EmittedText {
   const result = new TextRouter().route(template, options);
   if (!result.ok) throw new Error(result.problem);
-  // Whatever the text, the command line holds its tokens joined with single spaces.
-  expect(result.text.text).toBe(result.text.tokens.join(" "));
+  // Whatever the text, iPXE splits it into tokens that join back to it: no space is lost.
+  expect(tokensOf(result.text).join(" ")).toBe(result.text.text);
   return result.text;
+}
+
+/** The argument tokens iPXE reads from the text on a command line. */
+function tokensOf(text: EmittedText): string[] {
+  const command = tokenizeScript(`#!ipxe\necho ${text.text}\n`).lines[1]!.commands[0]!;
+  return command.argv.slice(1).map((token) => token.text);
 }
 
 /** What iPXE would make of `echo <tokens>` after running the setup lines: the joined argument text. */
@@ -24,7 +30,7 @@ function throughIpxe(text: EmittedText, store = new SettingsStore()): string {
     const [, reference, hex] = line.split(" ");
     expect(store.set(reference!, hex!).ok).toBe(true);
   }
-  const script = `#!ipxe\necho ${text.tokens.join(" ")}\n`;
+  const script = `#!ipxe\necho ${text.text}\n`;
   const command = tokenizeScript(script).lines[1]!.commands;
   expect(command).toHaveLength(1);
   return command[0]!.argv
@@ -36,12 +42,9 @@ function throughIpxe(text: EmittedText, store = new SettingsStore()): string {
 describe("safe text", () => {
   describe("words: plain text is written as it is", () => {
     it("writes single-space-separated words directly", () => {
-      expect(route(t("Boot from local disk"))).toEqual({
-        tokens: ["Boot", "from", "local", "disk"],
-        text: "Boot from local disk",
-        setup: [],
-        mayStartWithDash: false,
-      });
+      const text = route(t("Boot from local disk"));
+      expect(text).toEqual({ text: "Boot from local disk", setup: [], mayStartWithDash: false });
+      expect(tokensOf(text)).toEqual(["Boot", "from", "local", "disk"]);
     });
 
     it("keeps quotes, lone $, braces, # inside a word and non-ASCII letters literal", () => {
@@ -51,7 +54,7 @@ describe("safe text", () => {
     });
 
     it("keeps setting parts as ${ref}, glued to the words around them", () => {
-      expect(route(t("Ubuntu ", s("arch"), " (", s("net0/mac:hexhyp"), ")")).tokens).toEqual([
+      expect(tokensOf(route(t("Ubuntu ", s("arch"), " (", s("net0/mac:hexhyp"), ")")))).toEqual([
         "Ubuntu",
         "${arch}",
         "(${net0/mac:hexhyp})",
@@ -59,8 +62,23 @@ describe("safe text", () => {
     });
 
     it("gives an empty optional template no token, and a required one ${}", () => {
-      expect(route(t("")).tokens).toEqual([]);
-      expect(route([], { ...value, required: true }).tokens).toEqual(["${}"]);
+      expect(tokensOf(route(t("")))).toEqual([]);
+      expect(tokensOf(route([], { ...value, required: true }))).toEqual(["${}"]);
+    });
+
+    it("writes words that only look like terminators or comments as they are", () => {
+      const text = "| & |& &| ||| &&& ;; a;b a# x||y";
+      const emitted = route(t(text), value);
+      expect(emitted.setup).toEqual([]);
+      expect(tokensOf(emitted)).toEqual(text.split(" "));
+    });
+
+    it(`writes up to ${maxWords} words, and routes longer text into one token`, () => {
+      const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index}`).join(" ");
+      expect(tokensOf(route(t(words(maxWords)), value))).toHaveLength(maxWords);
+      const routed = route(t(words(maxWords + 1)), value);
+      expect(tokensOf(routed)).toEqual(["${ipxm_t1:string}"]);
+      expect(throughIpxe(routed)).toBe(words(maxWords + 1));
     });
   });
 
@@ -83,7 +101,7 @@ describe("safe text", () => {
     for (const [what, text] of hazards) {
       it(`routes text with ${what} and iPXE reads it back exactly`, () => {
         const emitted = route(t(text), value);
-        expect(emitted.tokens).toEqual(["${ipxm_t1:string}"]);
+        expect(tokensOf(emitted)).toEqual(["${ipxm_t1:string}"]);
         expect(emitted.setup).toEqual([`set ipxm_t1:hex ${hexBytes(text)}`]);
         expect(throughIpxe(emitted)).toBe(text);
       });
@@ -95,7 +113,7 @@ describe("safe text", () => {
 
     it("makes one token of routed text and setting parts", () => {
       const emitted = route(t("  ", s("mirror"), " || x"), value);
-      expect(emitted.tokens).toEqual(["${ipxm_t1:string}${mirror}${ipxm_t2:string}"]);
+      expect(tokensOf(emitted)).toEqual(["${ipxm_t1:string}${mirror}${ipxm_t2:string}"]);
       const store = new SettingsStore();
       store.set("mirror", "http://m");
       expect(throughIpxe(emitted, store)).toBe("  http://m || x");
@@ -107,7 +125,7 @@ describe("safe text", () => {
       const second = router.route(t("c  d"), value);
       router.restart();
       const third = router.route(t("e  f"), value);
-      expect([first, second, third].map((r) => (r.ok ? r.text.tokens[0] : r.problem))).toEqual([
+      expect([first, second, third].map((r) => (r.ok ? r.text.text : r.problem))).toEqual([
         "${ipxm_t1:string}",
         "${ipxm_t2:string}",
         "${ipxm_t1:string}",
@@ -115,8 +133,8 @@ describe("safe text", () => {
     });
 
     it("routes text with spaces when it must be a single argument", () => {
-      expect(route(t("yes please"), single).tokens).toEqual(["${ipxm_t1:string}"]);
-      expect(route(t("http://h/a"), single).tokens).toEqual(["http://h/a"]);
+      expect(tokensOf(route(t("yes please"), single))).toEqual(["${ipxm_t1:string}"]);
+      expect(tokensOf(route(t("http://h/a"), single))).toEqual(["http://h/a"]);
     });
   });
 
