@@ -9,6 +9,7 @@ import { allRules } from "./checks/index.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { uniqueDiagnostics } from "./diagnostic-set.js";
 import type { ExpressionInfos } from "./expression-infos.js";
+import type { FactsByFile } from "./facts-by-file.js";
 import type { ReferenceInfo, Resolution, SymbolInfo } from "./symbols.js";
 import type { Workspace } from "./workspace.js";
 
@@ -24,8 +25,8 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   /** Top-level declarations (menus, entries, constants, settings) in declaration order. */
   readonly declarations: readonly SymbolInfo[];
-  /** What each resolved name stands for. */
-  readonly resolutions: ReadonlyMap<Identifier, Resolution>;
+  /** What each resolved name stands for, by the file it is written in. */
+  readonly resolutions: FactsByFile<Identifier, Resolution>;
   /** Type and stage of each checked expression and interpolation (any literal answers by its kind). */
   readonly info: ExpressionInfos;
   /** Url positions whose value only elaboration can judge. */

@@ -35,6 +35,7 @@ import {
   infoOf,
   type ExpressionInfos,
 } from "./expression-infos.js";
+import { FactTable, type FactsByFile } from "./facts-by-file.js";
 import type { Range } from "./source.js";
 import { literalText } from "./strings.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
@@ -113,7 +114,7 @@ export function stageOf(a: Stage, b: Stage): Stage {
 export interface CheckResult {
   readonly symbols: ReadonlyMap<string, SymbolInfo>;
   readonly references: readonly ReferenceInfo[];
-  readonly resolutions: ReadonlyMap<Identifier, Resolution>;
+  readonly resolutions: FactsByFile<Identifier, Resolution>;
   readonly info: ExpressionInfos;
   readonly deferredUrls: ReadonlySet<Expression>;
   readonly diagnostics: readonly Diagnostic[];
@@ -122,7 +123,7 @@ export interface CheckResult {
 export class Checker {
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly references: ReferenceInfo[] = [];
-  private readonly resolutions = new Map<Identifier, Resolution>();
+  private readonly resolutions = new FactTable<Identifier, Resolution>();
   private readonly info = new ExpressionInfoTable();
   private readonly deferredUrls = new Set<Expression>();
   private readonly diagnostics: Diagnostic[] = [];
@@ -634,7 +635,7 @@ export class Checker {
   private expression(expression: Expression, place: Place, expected?: Type): ExprInfo {
     if (!expression) return errorInfo;
     const info = this.computeExpression(expression, place, expected);
-    this.info.record(expression, info);
+    this.info.record(place.file, expression, info);
     return info;
   }
 
@@ -814,7 +815,7 @@ export class Checker {
     }
     const enumType = enumTypeOf(name.name);
     if (enumType && expected && isEnumType(expected)) {
-      this.resolutions.set(name, { kind: "enum", type: enumType, value: name.name });
+      this.resolutions.set(place.file, name, { kind: "enum", type: enumType, value: name.name });
       return infoOf(Types[enumType], "compile");
     }
     this.recordReference(place.file, name, undefined);
@@ -875,7 +876,7 @@ export class Checker {
       info = this.name(part.name, place, undefined);
       for (const member of part.members ?? []) info = infoOf(this.member(info.type, member, place), info.stage);
     }
-    this.info.record(part, info);
+    this.info.record(place.file, part, info);
     for (const rule of this.hooks.interpolation) rule.interpolation!(part, info, place.context);
     return info;
   }
@@ -886,7 +887,7 @@ export class Checker {
   private recordReference(file: string, name: Identifier, target: SymbolInfo | undefined): void {
     if (target) {
       this.references.push({ kind: "name", file, range: name.range, name: name.name, target });
-      this.resolutions.set(name, this.resolutionOf(target));
+      this.resolutions.set(file, name, this.resolutionOf(target));
     } else {
       this.references.push({ kind: "name", file, range: name.range, name: name.name });
     }
@@ -922,7 +923,7 @@ export class Checker {
         file,
         binder: this.binder,
         report: (code, message, range, extra) => this.report(file, code, message, range, extra),
-        infoOf: (node) => this.info.get(node),
+        infoOf: (node) => this.info.get(file, node),
         deferUrl: (expression) => this.deferredUrls.add(expression),
       };
       place = { file, scope: undefined, context };

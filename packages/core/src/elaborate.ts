@@ -725,13 +725,13 @@ class Elaboration implements EvaluationHost {
           break;
         }
         case "Prompt": {
-          const setting = this.writableSetting(statement.setting);
+          const setting = this.writableSetting(env.file, statement.setting);
           const question = this.evaluator.template(statement.question, env);
           if (setting && question) output.push({ kind: "prompt", setting: setting.name, question, source });
           break;
         }
         case "Set": {
-          const setting = this.writableSetting(statement.setting);
+          const setting = this.writableSetting(env.file, statement.setting);
           const value = this.evaluator.evaluate(statement.value, env);
           if (!setting || !value) break;
           const template = this.settingText(value, env.file, statement.value.range);
@@ -806,8 +806,8 @@ class Elaboration implements EvaluationHost {
   }
 
   /** The declared setting that `prompt` or `set` writes (the checker reported anything else). */
-  private writableSetting(name: Identifier): SymbolInfo | undefined {
-    const resolution = this.analysis.resolutions.get(name);
+  private writableSetting(file: string, name: Identifier): SymbolInfo | undefined {
+    const resolution = this.analysis.resolutions.get(file, name);
     if (resolution?.kind !== "symbol" || resolution.symbol.kind !== "setting") return undefined;
     this.noteSetting(resolution.symbol);
     return resolution.symbol;
@@ -847,7 +847,7 @@ class Elaboration implements EvaluationHost {
     const source = this.source(env, action);
     switch (action.kind) {
       case "OpenMenu": {
-        const menu = this.declared(action.menu, "menu");
+        const menu = this.declared(env.file, action.menu, "menu");
         if (!menu) return undefined;
         this.requestMenu(menu);
         return { kind: "menu", menu: menu.name, source };
@@ -897,7 +897,7 @@ class Elaboration implements EvaluationHost {
 
   /** `boot e(args)`: the label of the instance for these argument values (made on first use). */
   private call(action: Extract<Action, { kind: "BootEntry" }>, env: Env): string | undefined {
-    const entry = this.declared(action.entry, "entry");
+    const entry = this.declared(env.file, action.entry, "entry");
     if (!entry) return undefined;
     const declaration = entry.node as EntryDecl;
     const params = declaration.params;
@@ -907,13 +907,15 @@ class Elaboration implements EvaluationHost {
       const param = params[index]!;
       const expression: Expression | undefined = action.args[index] ?? param.defaultValue;
       if (!expression) return undefined;
-      const value = this.evaluator.evaluate(expression, index < action.args.length ? env : new Env(entry.file!));
+      // An argument is written at the call, a default value in the entry's own file.
+      const written = index < action.args.length ? env : new Env(entry.file!);
+      const value = this.evaluator.evaluate(expression, written);
       if (!value) return undefined;
       const expected = typeFromName(param.type.name);
       // The checker judged every argument whose type it knew; only `any` ones are judged here.
       if (
         expected &&
-        this.analysis.info.get(expression)?.type.kind === "any" &&
+        this.analysis.info.get(written.file, expression)?.type.kind === "any" &&
         !isAssignable(typeOfValue(value), expected)
       ) {
         this.report(
@@ -1002,8 +1004,8 @@ class Elaboration implements EvaluationHost {
   }
 
   /** The menu or entry an action names (the checker reported names that are neither). */
-  private declared(name: Identifier, kind: "menu" | "entry"): SymbolInfo | undefined {
-    const resolution = this.analysis.resolutions.get(name);
+  private declared(file: string, name: Identifier, kind: "menu" | "entry"): SymbolInfo | undefined {
+    const resolution = this.analysis.resolutions.get(file, name);
     return resolution?.kind === "symbol" && resolution.symbol.kind === kind ? resolution.symbol : undefined;
   }
 
@@ -1016,7 +1018,7 @@ class Elaboration implements EvaluationHost {
     if (value.kind === "list") return value.elements;
     if (value.kind === "runtime" || value.kind === "condition")
       this.notKnown(value, "the list of `for`", env.file, iterable.range);
-    else if (this.analysis.info.get(iterable)?.type.kind === "any") {
+    else if (this.analysis.info.get(env.file, iterable)?.type.kind === "any") {
       this.report(
         "type-mismatch",
         `\`for\` repeats over a list; this is ${describeType(typeOfValue(value))}`,

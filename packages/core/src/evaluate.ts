@@ -163,7 +163,7 @@ export class Evaluator {
           : { kind: "condition", condition: negate(operand) };
       }
       case "IsSet": {
-        const resolution = this.host.analysis.resolutions.get(expression.setting);
+        const resolution = this.host.analysis.resolutions.get(env.file, expression.setting);
         if (resolution?.kind !== "symbol") return undefined;
         const symbol = resolution.symbol;
         if (symbol.kind !== "setting" && symbol.kind !== "builtin-setting") return undefined;
@@ -208,7 +208,7 @@ export class Evaluator {
   }
 
   private name(identifier: Identifier, env: Env): Value | undefined {
-    const resolution = this.host.analysis.resolutions.get(identifier);
+    const resolution = this.host.analysis.resolutions.get(env.file, identifier);
     if (!resolution) return undefined;
     if (resolution.kind === "enum") return { kind: "text", type: resolution.type, text: resolution.value };
     const symbol = resolution.symbol;
@@ -238,7 +238,7 @@ export class Evaluator {
     if (object.kind === "record") {
       const field = object.fields.get(member.name);
       if (field) return field;
-      if (!this.staticallyBad(node)) {
+      if (!this.staticallyBad(file, node)) {
         this.host.report(
           "unknown-field",
           `a record here has no field "${member.name}" (its fields: ${[...object.fields.keys()].join(", ") || "none"})`,
@@ -248,7 +248,7 @@ export class Evaluator {
       }
       return undefined;
     }
-    if (!this.staticallyBad(node))
+    if (!this.staticallyBad(file, node))
       this.host.report(
         "unknown-field",
         `"${member.name}" is not a field: this value is not a record`,
@@ -260,7 +260,7 @@ export class Evaluator {
 
   private interpolation(part: Interpolation, env: Env): Template | undefined {
     if (part.scope !== undefined || part.format !== undefined) {
-      const resolution = this.host.analysis.resolutions.get(part.name);
+      const resolution = this.host.analysis.resolutions.get(env.file, part.name);
       if (resolution?.kind === "symbol" && part.scope === undefined) this.host.noteSetting(resolution.symbol);
       const reference = `${part.scope !== undefined ? `${part.scope}/` : ""}${part.name.name}${part.format !== undefined ? `:${part.format}` : ""}`;
       if (part.name.name === "arch" && part.scope === undefined) this.host.noteArch();
@@ -279,7 +279,7 @@ export class Evaluator {
       value.kind === "list" ||
       value.kind === "record"
     ) {
-      if (!this.staticallyBad(part))
+      if (!this.staticallyBad(env.file, part))
         this.host.report("bad-interpolation", badInterpolationMessage(typeOfValue(value)), env.file, part.range);
       return undefined;
     }
@@ -296,7 +296,7 @@ export class Evaluator {
       case "runtime":
         return value.template;
       default:
-        if (!this.staticallyBad(node))
+        if (!this.staticallyBad(file, node))
           this.host.report(
             "type-mismatch",
             `${badInterpolationMessage(typeOfValue(value))}; text is needed here`,
@@ -307,9 +307,9 @@ export class Evaluator {
     }
   }
 
-  /** Whether the checker found this node ill-typed (so elaboration stays quiet about it). */
-  private staticallyBad(node: Expression | Interpolation): boolean {
-    const info = this.host.analysis.info.get(node);
+  /** Whether the checker found this node, written in `file`, ill-typed (so elaboration stays quiet about it). */
+  private staticallyBad(file: string, node: Expression | Interpolation): boolean {
+    const info = this.host.analysis.info.get(file, node);
     return info !== undefined && (info.type.kind === "error" || !isInterpolatable(info.type));
   }
 }

@@ -2,15 +2,18 @@
  * The type and stage the checker found for each expression and interpolation. Half of a site's
  * expressions are literals whose facts follow from their kind alone (a string, an integer, a
  * duration, a boolean, all known at compile time); those are not stored but answered from the
- * kind, which spares a large site several hundred thousand map entries.
+ * kind, which spares a large site several hundred thousand map entries. The rest are kept per file
+ * (see facts-by-file.ts).
  */
 import type { Expression, Interpolation } from "./ast.js";
 import type { ExprInfo, Stage } from "./checks/rule.js";
+import { FactTable } from "./facts-by-file.js";
 import { Types, type Type } from "./types.js";
 
 /** Read access to what the checker found; `get` answers any literal, checked or not. */
 export interface ExpressionInfos {
-  get(node: Expression | Interpolation): ExprInfo | undefined;
+  /** The facts of `node`, an expression or interpolation written in `file`. */
+  get(file: string, node: Expression | Interpolation): ExprInfo | undefined;
 }
 
 const sharedInfos = new WeakMap<Type, Record<Stage, ExprInfo>>();
@@ -52,21 +55,21 @@ export function implicitInfo(node: Expression | Interpolation): ExprInfo | undef
 }
 
 export class ExpressionInfoTable implements ExpressionInfos {
-  private readonly stored = new Map<Expression | Interpolation, ExprInfo>();
+  private readonly stored = new FactTable<Expression | Interpolation, ExprInfo>();
   /** Whether a literal was ever stored: only then can recording its kind's facts undo something. */
   private literalStored = false;
 
-  record(node: Expression | Interpolation, info: ExprInfo): void {
+  record(file: string, node: Expression | Interpolation, info: ExprInfo): void {
     const implicit = implicitInfo(node);
     if (info !== implicit) {
       if (implicit !== undefined) this.literalStored = true;
-      this.stored.set(node, info);
+      this.stored.set(file, node, info);
     } else if (this.literalStored) {
-      this.stored.delete(node);
+      this.stored.delete(file, node);
     }
   }
 
-  get(node: Expression | Interpolation): ExprInfo | undefined {
-    return this.stored.get(node) ?? implicitInfo(node);
+  get(file: string, node: Expression | Interpolation): ExprInfo | undefined {
+    return this.stored.get(file, node) ?? implicitInfo(node);
   }
 }

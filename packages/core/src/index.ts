@@ -18,6 +18,7 @@ export { memdiskModes } from "./memdisk-modes.js";
 export { uniqueDiagnostics } from "./diagnostic-set.js";
 export { movedDiagnostic, originOf } from "./elaboration-memo.js";
 export type { ExpressionInfos } from "./expression-infos.js";
+export type { FactsByFile } from "./facts-by-file.js";
 export { closestName, editDistance } from "./suggest.js";
 export * from "./child-keys.js";
 export { ipxeSettingTypes } from "./checks/interpolation.js";

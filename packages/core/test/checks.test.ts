@@ -430,7 +430,7 @@ describe("enum literals", () => {
     );
     const analysis = analyzeText(text);
     expect(analysis.diagnostics).toEqual([]);
-    const efi = [...analysis.resolutions].find(([id]) => id.name === "efi")![1];
+    const efi = [...analysis.resolutions.inFile("main.ipxm")].find(([id]) => id.name === "efi")![1];
     expect(efi).toEqual({ kind: "enum", type: "platform", value: "efi" });
   });
 
@@ -442,7 +442,9 @@ describe("enum literals", () => {
 
   it("give way to a declaration of the same name", () => {
     const analysis = analyzeText('const efi = "x"\n' + menuWith('item "a" when platform == efi -> exit'));
-    const efi = [...analysis.resolutions].find(([id]) => id.name === "efi" && id.range.start > 20)![1];
+    const efi = [...analysis.resolutions.inFile("main.ipxm")].find(
+      ([id]) => id.name === "efi" && id.range.start > 20,
+    )![1];
     expect(efi.kind).toBe("symbol");
   });
 

@@ -13,7 +13,7 @@ function described(text: string, name: string): string | undefined {
   const declaration = analysis.workspace.files
     .get("main.ipxm")!
     .ast.declarations.find((d): d is ConstDecl => d.kind === "Const" && d.name.name === name)!;
-  const info = analysis.info.get(declaration.value!);
+  const info = analysis.info.get("main.ipxm", declaration.value!);
   return info && `${formatType(info.type)} ${info.stage}`;
 }
 
@@ -39,18 +39,27 @@ describe("what the checker found for each expression", () => {
   it("answers by kind for what is recorded as the kind's own facts, and stores what differs", () => {
     const table = new ExpressionInfoTable();
     const runtime = infoOf(Types.string, "runtime");
-    table.record(literal, runtime);
-    expect(table.get(literal)).toBe(runtime);
-    table.record(literal, infoOf(Types.string, "compile"));
-    expect(table.get(literal)).toBe(infoOf(Types.string, "compile"));
+    table.record("a.ipxm", literal, runtime);
+    expect(table.get("a.ipxm", literal)).toBe(runtime);
+    table.record("a.ipxm", literal, infoOf(Types.string, "compile"));
+    expect(table.get("a.ipxm", literal)).toBe(infoOf(Types.string, "compile"));
   });
 
   it("knows nothing of an unchecked name or interpolation", () => {
     const table = new ExpressionInfoTable();
     const name: Expression = { kind: "Name", range, name: { kind: "Identifier", range, name: "x" } } as Expression;
     const part = { kind: "Interpolation", range } as unknown as Interpolation;
-    expect(table.get(name)).toBeUndefined();
-    expect(table.get(part)).toBeUndefined();
+    expect(table.get("a.ipxm", name)).toBeUndefined();
+    expect(table.get("a.ipxm", part)).toBeUndefined();
+  });
+
+  it("keeps each file's facts apart", () => {
+    const table = new ExpressionInfoTable();
+    const name: Expression = { kind: "Name", range, name: { kind: "Identifier", range, name: "x" } } as Expression;
+    const runtime = infoOf(Types.string, "runtime");
+    table.record("a.ipxm", name, runtime);
+    expect(table.get("a.ipxm", name)).toBe(runtime);
+    expect(table.get("b.ipxm", name)).toBeUndefined();
   });
 
   it("shares one fact object per type and stage", () => {

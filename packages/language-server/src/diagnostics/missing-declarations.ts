@@ -120,7 +120,7 @@ function parametersFor(use: BootAction, file: ParsedFile, analysis: Analysis): s
       for (let n = index + 1; taken.has(name) || hides(name); n++) name = `arg${n + 1}`;
     }
     taken.add(name);
-    return `${name}: ${typeOf(argument, analysis)}`;
+    return `${name}: ${typeOf(argument, file.path, analysis)}`;
   });
 }
 
@@ -130,8 +130,8 @@ function nameOf(argument: Expression): string | undefined {
   return undefined;
 }
 
-function typeOf(argument: Expression, analysis: Analysis): string {
-  const type = analysis.info.get(argument)?.type;
+function typeOf(argument: Expression, path: string, analysis: Analysis): string {
+  const type = analysis.info.get(path, argument)?.type;
   if (!type) return "string";
   if (type.kind === "list" || type.kind === "record") return type.kind;
   return parameterTypes.has(type.kind) ? type.kind : "string";

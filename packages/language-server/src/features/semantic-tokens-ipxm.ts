@@ -60,7 +60,7 @@ export function ipxmTokens(file: ParsedFile, analysis: Analysis, tokens: TokenLi
   forEachNode(file.ast, (node, parent, key) => {
     switch (node.kind) {
       case "Identifier":
-        identifier(node as Identifier, parent ? `${parent.kind}.${key}` : "", analysis, tokens);
+        identifier(node as Identifier, parent ? `${parent.kind}.${key}` : "", file.path, analysis, tokens);
         break;
       case "Int":
       case "Duration":
@@ -88,9 +88,9 @@ export function ipxmTokens(file: ParsedFile, analysis: Analysis, tokens: TokenLi
   });
 }
 
-function identifier(name: Identifier, place: string, analysis: Analysis, tokens: TokenList): void {
+function identifier(name: Identifier, place: string, path: string, analysis: Analysis, tokens: TokenList): void {
   const { start, end } = name.range;
-  const resolution = analysis.resolutions.get(name);
+  const resolution = analysis.resolutions.get(path, name);
   if (resolution?.kind === "enum") {
     tokens.add(start, end, "enumMember", ["readonly", "defaultLibrary"]);
     return;

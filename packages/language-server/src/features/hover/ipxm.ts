@@ -119,7 +119,7 @@ function identifier(
 ): Found | undefined {
   const declared = analysis.symbols.get(symbolId(file.path, name));
   if (declared) return { markdown: symbolMarkdown(snapshot, document, analysis, declared, true), range: name.range };
-  const resolution = analysis.resolutions.get(name);
+  const resolution = analysis.resolutions.get(file.path, name);
   if (resolution?.kind === "symbol") {
     return { markdown: symbolMarkdown(snapshot, document, analysis, resolution.symbol, false), range: name.range };
   }
@@ -291,9 +291,9 @@ function string(
   const parent = path[path.length - 2]?.node;
   if (parent?.kind === "Import") return undefined;
   if (parent?.kind === "Target") return targetProfile(literal);
-  const info = analysis.info.get(literal);
+  const info = analysis.info.get(file.path, literal);
   const heading = info ? `${formatType(info.type)} · ${stageText(info.stage)}` : "string";
-  const pattern = renderPattern(analysis, file.source.text, literal);
+  const pattern = renderPattern(analysis, file.path, file.source.text, literal);
   const parts = [heading, code("ipxe", pattern)];
   const rendered = elaboratedTemplates(programsWith(snapshot, document.path), file.path, path).map(templateText);
   if (rendered.length > 0 && !(rendered.length === 1 && rendered[0] === pattern)) {

@@ -24,14 +24,20 @@ import type { PathStep } from "./ast-path.js";
 const maxDepth = 8;
 
 /**
- * The string with compile-time constants folded, settings as `${…}` and values known only per call
- * or per loop turn (parameters, loop variables) as `‹name›`.
+ * The string (written in `file`, whose text is `text`) with compile-time constants folded, settings
+ * as `${…}` and values known only per call or per loop turn (parameters, loop variables) as `‹name›`.
  */
-export function renderPattern(analysis: Analysis, text: string, literal: StringLiteral, depth = 0): string {
+export function renderPattern(
+  analysis: Analysis,
+  file: string,
+  text: string,
+  literal: StringLiteral,
+  depth = 0,
+): string {
   return literal.parts
     .map((part) => {
       if (part.kind === "Text") return part.value;
-      const resolution = analysis.resolutions.get(part.name);
+      const resolution = analysis.resolutions.get(file, part.name);
       const written = text.slice(part.range.start + 2, part.range.end - 1);
       if (resolution?.kind !== "symbol") return `\${${written}}`;
       const symbol = resolution.symbol;
@@ -57,11 +63,11 @@ function foldConstant(analysis: Analysis, symbol: SymbolInfo, depth: number): st
   if (!value || text === undefined) return undefined;
   switch (value.kind) {
     case "String":
-      return renderPattern(analysis, text, value, depth + 1);
+      return renderPattern(analysis, symbol.file, text, value, depth + 1);
     case "Int":
       return String(value.value);
     case "Name": {
-      const resolution = analysis.resolutions.get(value.name);
+      const resolution = analysis.resolutions.get(symbol.file, value.name);
       return resolution?.kind === "symbol" && resolution.symbol.kind === "const"
         ? foldConstant(analysis, resolution.symbol, depth + 1)
         : undefined;
