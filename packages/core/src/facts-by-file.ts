@@ -15,35 +15,43 @@ const noFacts: ReadonlyMap<object, unknown> = new Map();
 
 export class FactTable<K extends object, V> implements FactsByFile<K, V> {
   private readonly files = new Map<string, Map<K, V>>();
-  /** The file written last and its map: the checker records a file's nodes one after another. */
+  /**
+   * The file used last and its map: the checker records a file's nodes one after another, and
+   * elaboration reads an entry's or a menu's nodes one after another.
+   */
   private lastFile: string | undefined;
   private lastFacts: Map<K, V> | undefined;
 
   set(file: string, node: K, fact: V): void {
-    this.factsOf(file).set(node, fact);
-  }
-
-  delete(file: string, node: K): void {
-    this.files.get(file)?.delete(node);
-  }
-
-  get(file: string, node: K): V | undefined {
-    return this.files.get(file)?.get(node);
-  }
-
-  inFile(file: string): ReadonlyMap<K, V> {
-    return this.files.get(file) ?? (noFacts as ReadonlyMap<K, V>);
-  }
-
-  private factsOf(file: string): Map<K, V> {
-    if (file === this.lastFile) return this.lastFacts!;
-    let facts = this.files.get(file);
+    let facts = this.factsIn(file);
     if (facts === undefined) {
       facts = new Map();
       this.files.set(file, facts);
+      this.lastFile = file;
+      this.lastFacts = facts;
     }
-    this.lastFile = file;
-    this.lastFacts = facts;
+    facts.set(node, fact);
+  }
+
+  delete(file: string, node: K): void {
+    this.factsIn(file)?.delete(node);
+  }
+
+  get(file: string, node: K): V | undefined {
+    return this.factsIn(file)?.get(node);
+  }
+
+  inFile(file: string): ReadonlyMap<K, V> {
+    return this.factsIn(file) ?? (noFacts as ReadonlyMap<K, V>);
+  }
+
+  private factsIn(file: string): Map<K, V> | undefined {
+    if (file === this.lastFile) return this.lastFacts;
+    const facts = this.files.get(file);
+    if (facts !== undefined) {
+      this.lastFile = file;
+      this.lastFacts = facts;
+    }
     return facts;
   }
 }

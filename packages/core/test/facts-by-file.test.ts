@@ -17,8 +17,11 @@ describe("facts kept by file", () => {
     const facts = new FactTable<{ name: string }, string>();
     const [a, b, c, d] = ["a", "b", "c", "d"].map(node);
     facts.set("one.ipxm", a!, "a");
+    expect(facts.get("two.ipxm", a!)).toBeUndefined();
     facts.set("two.ipxm", b!, "b");
+    expect(facts.get("one.ipxm", a!)).toBe("a");
     facts.set("one.ipxm", c!, "c");
+    expect(facts.get("two.ipxm", b!)).toBe("b");
     facts.set("two.ipxm", d!, "d");
     expect([...facts.inFile("one.ipxm")]).toEqual([
       [a, "a"],
