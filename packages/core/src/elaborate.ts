@@ -313,6 +313,11 @@ class Elaboration implements EvaluationHost {
       } else {
         const instance = next.instance;
         this.depth = instance.depth;
+        // Without `reuse` nothing is kept, so there is no key to make (a build makes thousands).
+        if (this.context === undefined) {
+          this.entries.set(instance, this.instance(instance));
+          continue;
+        }
         const key = `${instance.depth}\0${instance.label}\0${instance.argsKey}`;
         this.entries.set(
           instance,
