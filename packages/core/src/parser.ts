@@ -193,12 +193,10 @@ export class IpxmParser extends EmbeddedActionsParser {
   // Alternatives of each OR, built once: a fresh array per call is garbage on every token (see
   // Chevrotain's performance guide). Declared before the rules so the object's shape stays fixed.
   private declarationChoices?: OrMethodOpts<unknown>;
-  private memberChoices?: OrMethodOpts<unknown>;
   private itemTextChoices?: OrMethodOpts<unknown>;
   private keyChoices?: OrMethodOpts<IToken>;
   private actionChoices?: OrMethodOpts<unknown>;
   private sanbootChoices?: OrMethodOpts<unknown>;
-  private statementChoices?: OrMethodOpts<unknown>;
   private operandChoices?: OrMethodOpts<IToken | undefined>;
 
   /** Turns frames into nodes; one per file (see `parseTokens`). */
@@ -478,30 +476,18 @@ export class IpxmParser extends EmbeddedActionsParser {
   // -------------------------------------------------------------------------------------------
   // Menus
 
-  menuBlock = this.rule(
-    "menuBlock",
-    (frame) => {
-      frame.open = this.CONSUME(LBrace);
-      this.MANY(() => {
-        this.OR(
-          (this.memberChoices ??= {
-            ERR_MSG: "a menu member (item, gap, default, on escape, for, if or when)",
-            DEF: [
-              { ALT: () => this.SUBRULE(this.item, into.listed) },
-              { ALT: () => this.SUBRULE(this.gap, into.listed) },
-              { ALT: () => this.SUBRULE(this.defaultMember, into.listed) },
-              { ALT: () => this.SUBRULE(this.escapeMember, into.listed) },
-              { ALT: () => this.SUBRULE(this.menuFor, into.listed) },
-              { ALT: () => this.SUBRULE(this.menuIf, into.listed) },
-              { ALT: () => this.SUBRULE(this.menuWhen, into.listed) },
-            ],
-          }),
-        );
-      });
-      this.CONSUME(RBrace);
-    },
-    AstBuilder.prototype.block,
-  );
+  menuBlock = this.braceBlock("menuBlock", () => ({
+    ERR_MSG: "a menu member (item, gap, default, on escape, for, if or when)",
+    DEF: [
+      { ALT: () => this.SUBRULE(this.item, into.listed) },
+      { ALT: () => this.SUBRULE(this.gap, into.listed) },
+      { ALT: () => this.SUBRULE(this.defaultMember, into.listed) },
+      { ALT: () => this.SUBRULE(this.escapeMember, into.listed) },
+      { ALT: () => this.SUBRULE(this.menuFor, into.listed) },
+      { ALT: () => this.SUBRULE(this.menuIf, into.listed) },
+      { ALT: () => this.SUBRULE(this.menuWhen, into.listed) },
+    ],
+  }));
 
   item = this.rule(
     "item",
@@ -709,35 +695,23 @@ export class IpxmParser extends EmbeddedActionsParser {
   // -------------------------------------------------------------------------------------------
   // Entries
 
-  statementBlock = this.rule(
-    "statementBlock",
-    (frame) => {
-      frame.open = this.CONSUME(LBrace);
-      this.MANY(() => {
-        this.OR(
-          (this.statementChoices ??= {
-            ERR_MSG: "a statement",
-            DEF: [
-              { ALT: () => this.SUBRULE(this.action, into.listed) },
-              { ALT: () => this.SUBRULE(this.kernelStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.initrdStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.echoStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.promptStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.setStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.sleepStmt, into.listed) },
-              { ALT: () => this.SUBRULE(this.onFailureStmt, into.listed) },
-              { ALT: () => this.rawBlock(this.CONSUME(RawBlock)) },
-              { ALT: () => this.SUBRULE(this.statementFor, into.listed) },
-              { ALT: () => this.SUBRULE(this.statementIf, into.listed) },
-              { ALT: () => this.SUBRULE(this.statementWhen, into.listed) },
-            ],
-          }),
-        );
-      });
-      this.CONSUME(RBrace);
-    },
-    AstBuilder.prototype.block,
-  );
+  statementBlock = this.braceBlock("statementBlock", () => ({
+    ERR_MSG: "a statement",
+    DEF: [
+      { ALT: () => this.SUBRULE(this.action, into.listed) },
+      { ALT: () => this.SUBRULE(this.kernelStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.initrdStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.echoStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.promptStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.setStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.sleepStmt, into.listed) },
+      { ALT: () => this.SUBRULE(this.onFailureStmt, into.listed) },
+      { ALT: () => this.rawBlock(this.CONSUME(RawBlock)) },
+      { ALT: () => this.SUBRULE(this.statementFor, into.listed) },
+      { ALT: () => this.SUBRULE(this.statementIf, into.listed) },
+      { ALT: () => this.SUBRULE(this.statementWhen, into.listed) },
+    ],
+  }));
 
   private rawBlock(token: IToken): void {
     if (!this.RECORDING_PHASE) (this.frame().list ??= []).push(this.builder.rawIpxe(token));
@@ -838,6 +812,22 @@ export class IpxmParser extends EmbeddedActionsParser {
   // Blocks shared by menus and entries: each is a rule for menus and a rule for entries, which
   // differ in the block they hold (`block` gives it when the rule runs: rules are fields, made in
   // order).
+
+  /** `{ … }`: any number of members or statements, each one of `choices` (made on the first run). */
+  private braceBlock(name: string, choices: () => OrMethodOpts<unknown>) {
+    let made: OrMethodOpts<unknown> | undefined;
+    return this.rule(
+      name,
+      (frame) => {
+        frame.open = this.CONSUME(LBrace);
+        this.MANY(() => {
+          this.OR((made ??= choices()));
+        });
+        this.CONSUME(RBrace);
+      },
+      AstBuilder.prototype.block,
+    );
+  }
 
   private forLoop<T>(name: string, block: () => ParserMethod<[], unknown[] | undefined>) {
     return this.rule(
