@@ -813,6 +813,32 @@ export class IpxmParser extends EmbeddedActionsParser {
   // differ in the block they hold (`block` gives it when the rule runs: rules are fields, made in
   // order).
 
+  /** `[a, b]`, `{ a: 1, b: 2 }`: elements between brackets, separated by commas, one more allowed at the end. */
+  private commaList(
+    name: string,
+    open: TokenType,
+    element: () => ParserMethod<[], unknown>,
+    close: TokenType,
+    build: Build<Expression>,
+  ) {
+    return this.rule(
+      name,
+      () => {
+        this.CONSUME(open);
+        this.OPTION(() => {
+          this.SUBRULE(element(), into.listed);
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            this.SUBRULE2(element(), into.listed);
+          });
+          this.OPTION2(() => this.CONSUME2(Comma));
+        });
+        this.CONSUME(close);
+      },
+      build,
+    );
+  }
+
   /** `{ … }`: any number of members or statements, each one of `choices` (made on the first run). */
   private braceBlock(name: string, choices: () => OrMethodOpts<unknown>) {
     let made: OrMethodOpts<unknown> | undefined;
@@ -970,39 +996,9 @@ export class IpxmParser extends EmbeddedActionsParser {
     return this.RECORDING_PHASE || tokenMatcher(this.LA(1), first);
   }
 
-  listLiteral = this.rule(
-    "listLiteral",
-    () => {
-      this.CONSUME(LBracket);
-      this.OPTION(() => {
-        this.SUBRULE(this.expression, into.listed);
-        this.MANY(() => {
-          this.CONSUME(Comma);
-          this.SUBRULE2(this.expression, into.listed);
-        });
-        this.OPTION2(() => this.CONSUME2(Comma));
-      });
-      this.CONSUME(RBracket);
-    },
-    AstBuilder.prototype.list,
-  );
+  listLiteral = this.commaList("listLiteral", LBracket, () => this.expression, RBracket, AstBuilder.prototype.list);
 
-  recordLiteral = this.rule(
-    "recordLiteral",
-    () => {
-      this.CONSUME(LBrace);
-      this.OPTION(() => {
-        this.SUBRULE(this.recordField, into.listed);
-        this.MANY(() => {
-          this.CONSUME(Comma);
-          this.SUBRULE2(this.recordField, into.listed);
-        });
-        this.OPTION2(() => this.CONSUME2(Comma));
-      });
-      this.CONSUME(RBrace);
-    },
-    AstBuilder.prototype.record,
-  );
+  recordLiteral = this.commaList("recordLiteral", LBrace, () => this.recordField, RBrace, AstBuilder.prototype.record);
 
   recordField = this.rule(
     "recordField",
