@@ -299,6 +299,9 @@ class Elaboration implements EvaluationHost {
   }
 
   private drain(): void {
+    // Without `reuse` nothing is kept, so parts are simply made: no key, no memo (a build makes
+    // thousands of them).
+    const context = this.context;
     // Items are appended while the queue is worked through; an index avoids shift()'s copying.
     for (let index = 0; index < this.queue.length; index++) {
       const next = this.queue[index]!;
@@ -308,35 +311,42 @@ class Elaboration implements EvaluationHost {
         const key = this.menuOrder[0] === menu ? "first" : "other";
         this.menus.set(
           menu,
-          this.part(menu, key, () => this.menu(menu), movedMenu),
+          context === undefined ? this.menu(menu) : this.part(menu, key, context, () => this.menu(menu), movedMenu),
         );
       } else {
         const instance = next.instance;
         this.depth = instance.depth;
-        // Without `reuse` nothing is kept, so there is no key to make (a build makes thousands).
-        if (this.context === undefined) {
-          this.entries.set(instance, this.instance(instance));
-          continue;
-        }
-        const key = `${instance.depth}\0${instance.label}\0${instance.argsKey}`;
         this.entries.set(
           instance,
-          this.part(instance.entry, key, () => this.instance(instance), movedInstance),
+          context === undefined
+            ? this.instance(instance)
+            : this.part(
+                instance.entry,
+                `${instance.depth}\0${instance.label}\0${instance.argsKey}`,
+                context,
+                () => this.instance(instance),
+                movedInstance,
+              ),
         );
       }
     }
   }
 
   /**
-   * A menu or an instance of `declared`'s declaration. With `reuse`, taken from the last elaboration
-   * when it made this part of the same declaration node in the same context, and every constant it
+   * With `reuse`, a menu or an instance of `declared`'s declaration: taken from the last elaboration
+   * when it made this part of the same declaration node in the same `context`, and every constant it
    * read has the same value now; otherwise made, and kept when it depended on nothing else.
    */
-  private part<T>(declared: SymbolInfo, key: string, make: () => T, moved: (part: T, shift: number) => T): T {
-    const context = this.context;
+  private part<T>(
+    declared: SymbolInfo,
+    key: string,
+    context: string,
+    make: () => T,
+    moved: (part: T, shift: number) => T,
+  ): T {
     const declaration = declared.node!;
     const file = declared.file!;
-    if (context === undefined || this.limitReached) return make();
+    if (this.limitReached) return make();
     const memo = memoOf<T>(declaration, key, context);
     if (memo && this.replayed(memo)) {
       const shift = declaration.range.start - memo.start;
