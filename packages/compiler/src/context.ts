@@ -55,7 +55,7 @@ export class CompileContext {
     this.backPlans = options.diagnosticsOnly ? new Map() : planBack(program);
     this.entryPlatforms = entryPlatforms(program);
     this.firstMenu = program.menus[0]?.id;
-    this.prologueSource = { file: program.file, range: { start: 0, end: 0 } };
+    this.prologueSource = { file: program.file, start: 0, end: 0 };
     this.checkedProfile = target;
   }
 
@@ -90,7 +90,7 @@ export class CompileContext {
   }
 
   report(code: DiagnosticCode, message: string, source: SourceRef): void {
-    this.diagnostics.push(makeDiagnostic(code, message, source.file, source.range));
+    this.diagnostics.push(makeDiagnostic(code, message, source.file, source));
   }
 
   /** `goto <first menu>`, the fallback of every dynamic jump; `exit 0` when there is no menu. */

@@ -6,22 +6,25 @@
  *
  * The line map's entries are made only when someone reads it: a build that writes no map (the
  * usual case) would otherwise make one object per output line, a third of a million on a large
- * site, for nothing. Each line's file and range are kept rather than its `SourceRef`: those belong
- * to the program, which is garbage once compiled, while files and ranges are the source's own.
+ * site, for nothing. Each line's file and offsets are kept rather than its `SourceRef`: that
+ * belongs to the program, which is garbage once compiled.
  */
-import type { Range, SourceRef } from "@ipxm/core";
+import type { SourceRef } from "@ipxm/core";
 import type { LineMapEntry } from "./types.js";
 
-/** Where each line of a script comes from: line `n` from `files[n - 1]` at `ranges[n - 1]`. */
+/**
+ * Where each line of a script comes from: line `n` from `files[n - 1]`, between the offsets
+ * `offsets[2n - 2]` and `offsets[2n - 1]`.
+ */
 export interface LineSources {
   readonly files: readonly string[];
-  readonly ranges: readonly Range[];
+  readonly offsets: readonly number[];
 }
 
 export class ScriptWriter {
   private readonly lines: string[] = [];
   private readonly files: string[] = [];
-  private readonly ranges: Range[] = [];
+  private readonly offsets: number[] = [];
 
   /**
    * `keepsSources` false: a build that writes no line map; the sources stay empty. Two pushes per
@@ -37,7 +40,7 @@ export class ScriptWriter {
     this.lines.push(text);
     if (!this.keepsSources) return;
     this.files.push(source.file);
-    this.ranges.push(source.range);
+    this.offsets.push(source.start, source.end);
   }
 
   label(name: string, source: SourceRef): void {
@@ -54,13 +57,18 @@ export class ScriptWriter {
       const unsafe = this.lines.find((line) => /[\n\r]/.test(line) || line.endsWith("\\"));
       throw new Error(`internal error: unsafe output line ${JSON.stringify(unsafe)}`);
     }
-    return { script: text + "\n", sources: { files: this.files, ranges: this.ranges } };
+    return { script: text + "\n", sources: { files: this.files, offsets: this.offsets } };
   }
 }
 
 /** The line map of a script, from where each of its lines comes. */
 export function lineMapOf(sources: LineSources): LineMapEntry[] {
-  return sources.files.map((file, index) => ({ line: index + 1, file, range: sources.ranges[index]! }));
+  const { files, offsets } = sources;
+  return files.map((file, index) => ({
+    line: index + 1,
+    file,
+    range: { start: offsets[2 * index]!, end: offsets[2 * index + 1]! },
+  }));
 }
 
 /** Whether `text` is exactly `lineCount` lines joined with line feeds, none of them joined to the next. */

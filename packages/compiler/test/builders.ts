@@ -20,7 +20,7 @@ import type {
 export const file = "test.ipxm";
 
 export function at(offset: number): SourceRef {
-  return { file, range: { start: offset, end: offset + 1 } };
+  return { file, start: offset, end: offset + 1 };
 }
 
 let nextOffset = 1000;
@@ -158,7 +158,7 @@ export const st = {
   ): ProgramStatement => ({ kind: "when", condition, then, else: otherwise, source }),
   raw: (lines: string[], source = anywhere()): ProgramStatement => ({
     kind: "raw",
-    lines: lines.map((text, index) => ({ text, source: at(source.range.start + 100 + index) })),
+    lines: lines.map((text, index) => ({ text, source: at(source.start + 100 + index) })),
     source,
   }),
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScriptWriter, lineMapOf } from "../src/script-writer.js";
 
-const source = { file: "main.ipxm", range: { start: 3, end: 7 } };
+const source = { file: "main.ipxm", start: 3, end: 7 };
 
 function written(lines: readonly string[]) {
   const writer = new ScriptWriter();
@@ -16,13 +16,13 @@ describe("the script writer", () => {
   });
 
   it("maps each line, numbered from 1, to the source that produced it", () => {
-    const other = { file: "other.ipxm", range: { start: 0, end: 1 } };
+    const other = { file: "other.ipxm", start: 0, end: 1 };
     const writer = new ScriptWriter();
     writer.line("#!ipxe", source);
     writer.line("echo hi", other);
     expect(lineMapOf(writer.finish().sources)).toEqual([
-      { line: 1, ...source },
-      { line: 2, ...other },
+      { line: 1, file: "main.ipxm", range: { start: 3, end: 7 } },
+      { line: 2, file: "other.ipxm", range: { start: 0, end: 1 } },
     ]);
   });
 

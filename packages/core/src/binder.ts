@@ -8,6 +8,7 @@ import { makeDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { builtinSettings, describeKind, symbolId, withArticle, type SymbolInfo, type SymbolKind } from "./symbols.js";
 import { Types, typeFromName, type Type } from "./types.js";
 import { reachableFiles, type Workspace } from "./workspace.js";
+import { offsetsOf } from "./source.js";
 
 type TopLevelDecl = MenuDecl | EntryDecl | ConstDecl | SettingDecl;
 
@@ -115,7 +116,7 @@ export class Binder {
       name: name.name,
       kind: kindOf(declaration),
       file,
-      nameRange: name.range,
+      nameRange: offsetsOf(name),
       node: declaration,
       type: declaredType(declaration),
     };

@@ -169,19 +169,19 @@ export class AstBuilder {
 
   importDecl(frame: Frame, start: number, end: number): Declaration | undefined {
     const path = real(frame.name);
-    return path && { kind: "Import", range: { start, end }, path: this.string(path) };
+    return path && { kind: "Import", start, end, path: this.string(path) };
   }
 
   targetDecl(frame: Frame, start: number, end: number): Declaration | undefined {
     const profile = real(frame.name);
-    return profile && { kind: "Target", range: { start, end }, profile: this.string(profile) };
+    return profile && { kind: "Target", start, end, profile: this.string(profile) };
   }
 
   constDecl(frame: Frame, start: number, end: number): ConstDecl | undefined {
     const name = real(frame.name);
     const value = frame.expression;
     if (name === undefined || value === undefined) return undefined;
-    const result: Mutable<ConstDecl> = { kind: "Const", range: { start, end }, name: identifier(name), value };
+    const result: Mutable<ConstDecl> = { kind: "Const", start, end, name: identifier(name), value };
     const type = real(frame.type);
     if (type !== undefined) result.type = typeRef(type);
     return result;
@@ -193,7 +193,8 @@ export class AstBuilder {
     if (name === undefined || type === undefined) return undefined;
     const result: Mutable<SettingDecl> = {
       kind: "Setting",
-      range: { start, end },
+      start,
+      end,
       name: identifier(name),
       type: typeRef(type),
     };
@@ -211,10 +212,10 @@ export class AstBuilder {
       // `menu m { … }`: keep the menu, so its items are not lost, with an empty title where the
       // title belongs.
       this.report("syntax-error", 'expected the menu\'s title (a string) after its name, found "{"', tokenRange(open));
-      title = { kind: "String", range: { start: open.startOffset, end: open.startOffset }, parts: [] };
+      title = { kind: "String", start: open.startOffset, end: open.startOffset, parts: [] };
     }
     if (title === undefined) return undefined;
-    return { kind: "Menu", range: { start, end }, name: identifier(name), title, body };
+    return { kind: "Menu", start, end, name: identifier(name), title, body };
   }
 
   entryDecl(frame: Frame, start: number, end: number): EntryDecl | undefined {
@@ -222,7 +223,7 @@ export class AstBuilder {
     const body = frame.block as Statement[] | undefined;
     if (name === undefined || body === undefined) return undefined;
     const params = listed<Param>(frame);
-    return { kind: "Entry", range: { start, end }, name: identifier(name), params, body };
+    return { kind: "Entry", start, end, name: identifier(name), params, body };
   }
 
   param(frame: Frame, start: number, end: number): Param | undefined {
@@ -231,7 +232,8 @@ export class AstBuilder {
     if (name === undefined || type === undefined) return undefined;
     const result: Mutable<Param> = {
       kind: "Param",
-      range: { start, end },
+      start,
+      end,
       name: identifier(name),
       type: typeRef(type),
     };
@@ -252,7 +254,7 @@ export class AstBuilder {
     const text = frame.expression;
     const action = this.menuAction(frame.action);
     if (text === undefined || action === undefined) return undefined;
-    const result: Mutable<ItemNode> = { kind: "Item", range: { start, end }, text, action };
+    const result: Mutable<ItemNode> = { kind: "Item", start, end, text, action };
     const id = real(frame.name);
     if (id !== undefined) result.id = identifier(id);
     const keyValue = real(frame.keyValue);
@@ -263,18 +265,19 @@ export class AstBuilder {
 
   /** `key l`, `key 1`, `key "?"`, `key F5`: the value as written, without quotes. */
   private key(keyword: IToken, value: IToken): KeyNode {
-    const range = { start: keyword.startOffset, end: tokenEnd(value) };
-    if (value.image.charCodeAt(0) !== 34 /* " */) return { kind: "Key", range, value: value.image };
+    const start = keyword.startOffset;
+    const end = tokenEnd(value);
+    if (value.image.charCodeAt(0) !== 34 /* " */) return { kind: "Key", start, end, value: value.image };
     const literal = this.string(value);
     const written = literal.parts
-      .map((part) => (part.kind === "Text" ? part.value : this.text.slice(part.range.start, part.range.end)))
+      .map((part) => (part.kind === "Text" ? part.value : this.text.slice(part.start, part.end)))
       .join("");
-    return { kind: "Key", range, value: written };
+    return { kind: "Key", start, end, value: written };
   }
 
   gap(frame: Frame, start: number, end: number): GapNode | undefined {
     if (start === noToken) return undefined;
-    const result: Mutable<GapNode> = { kind: "Gap", range: { start, end } };
+    const result: Mutable<GapNode> = { kind: "Gap", start, end };
     if (frame.expression !== undefined) result.text = frame.expression;
     return result;
   }
@@ -282,7 +285,7 @@ export class AstBuilder {
   defaultMember(frame: Frame, start: number, end: number): DefaultNode | undefined {
     const item = real(frame.name);
     if (start === noToken || item === undefined) return undefined;
-    const result: Mutable<DefaultNode> = { kind: "Default", range: { start, end }, item: identifier(item) };
+    const result: Mutable<DefaultNode> = { kind: "Default", start, end, item: identifier(item) };
     if (frame.expression !== undefined) result.timeout = frame.expression;
     return result;
   }
@@ -290,15 +293,15 @@ export class AstBuilder {
   escapeMember(frame: Frame, start: number, end: number): MenuMember | undefined {
     if (start === noToken) return undefined;
     const action = this.menuAction(frame.action);
-    return action && { kind: "Escape", range: { start, end }, action };
+    return action && { kind: "Escape", start, end, action };
   }
 
   /** An action in a menu: a bare `boot` (which boots a loaded kernel) has no place there. */
   private menuAction(action: Statement | undefined): Action | undefined {
     if (action?.kind === "BootKernel") {
       this.report("syntax-error", 'in a menu, "boot" needs an entry to run: boot NAME(ARGUMENTS)', {
-        start: action.range.start,
-        end: action.range.start + "boot".length,
+        start: action.start,
+        end: action.start + "boot".length,
       });
       return undefined;
     }
@@ -312,27 +315,26 @@ export class AstBuilder {
   action(frame: Frame, start: number, end: number): Statement | undefined {
     const keyword = frame.keyword;
     if (start === noToken || keyword === undefined) return undefined;
-    const range = { start, end };
     switch (keyword.tokenType) {
       case kw.menu: {
         const menu = real(frame.name);
-        return menu && { kind: "OpenMenu", range, menu: identifier(menu) };
+        return menu && { kind: "OpenMenu", start, end, menu: identifier(menu) };
       }
       case kw.boot: {
         const entry = real(frame.name);
-        if (entry === undefined) return { kind: "BootKernel", range };
+        if (entry === undefined) return { kind: "BootKernel", start, end };
         const args = listed<Expression>(frame);
-        return { kind: "BootEntry", range, entry: identifier(entry), args };
+        return { kind: "BootEntry", start, end, entry: identifier(entry), args };
       }
       case kw.chain: {
         const url = frame.expression;
-        return url && { kind: "Chain", range, url };
+        return url && { kind: "Chain", start, end, url };
       }
       case kw.sanboot: {
         const drive = frame.other;
         const url = drive === undefined ? frame.expression : undefined;
         if (drive === undefined && url === undefined) return undefined;
-        const result: Mutable<SanbootAction> = { kind: "Sanboot", range };
+        const result: Mutable<SanbootAction> = { kind: "Sanboot", start, end };
         if (drive !== undefined) result.drive = drive;
         if (url !== undefined) result.url = url;
         return result;
@@ -340,22 +342,22 @@ export class AstBuilder {
       case kw.memdisk: {
         const url = frame.expression;
         if (url === undefined) return undefined;
-        const result: Mutable<MemdiskAction> = { kind: "Memdisk", range, url };
+        const result: Mutable<MemdiskAction> = { kind: "Memdisk", start, end, url };
         const mode = real(frame.type);
         if (mode !== undefined) result.mode = identifier(mode);
         return result;
       }
       case kw.shell:
-        return { kind: "Shell", range };
+        return { kind: "Shell", start, end };
       case kw.exit: {
-        const result: Mutable<ExitAction> = { kind: "Exit", range };
+        const result: Mutable<ExitAction> = { kind: "Exit", start, end };
         if (frame.expression !== undefined) result.status = frame.expression;
         return result;
       }
       case kw.reboot:
-        return { kind: "Reboot", range };
+        return { kind: "Reboot", start, end };
       case kw.back:
-        return { kind: "Back", range };
+        return { kind: "Back", start, end };
       default:
         return undefined;
     }
@@ -365,7 +367,8 @@ export class AstBuilder {
     const { textStart, textEnd } = token.payload as RawBlockPayload;
     return {
       kind: "RawIpxe",
-      range: tokenRange(token),
+      start: token.startOffset,
+      end: tokenEnd(token),
       text: this.text.slice(textStart, textEnd),
       textOffset: textStart,
     };
@@ -374,44 +377,44 @@ export class AstBuilder {
   kernelStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const url = frame.expression;
     if (start === noToken || url === undefined) return undefined;
-    return { kind: "Kernel", range: { start, end }, url, args: listed<Expression>(frame) };
+    return { kind: "Kernel", start, end, url, args: listed<Expression>(frame) };
   }
 
   initrdStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const url = frame.expression;
     if (start === noToken || url === undefined) return undefined;
-    const result: Mutable<InitrdStmt> = { kind: "Initrd", range: { start, end }, url };
+    const result: Mutable<InitrdStmt> = { kind: "Initrd", start, end, url };
     if (frame.other !== undefined) result.name = frame.other;
     return result;
   }
 
   echoStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const text = frame.expression;
-    return text && { kind: "Echo", range: { start, end }, text };
+    return text && { kind: "Echo", start, end, text };
   }
 
   promptStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const setting = real(frame.name);
     const question = frame.expression;
     if (setting === undefined || question === undefined) return undefined;
-    return { kind: "Prompt", range: { start, end }, setting: identifier(setting), question };
+    return { kind: "Prompt", start, end, setting: identifier(setting), question };
   }
 
   setStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const setting = real(frame.name);
     const value = frame.expression;
     if (setting === undefined || value === undefined) return undefined;
-    return { kind: "Set", range: { start, end }, setting: identifier(setting), value };
+    return { kind: "Set", start, end, setting: identifier(setting), value };
   }
 
   sleepStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const duration = frame.expression;
-    return duration && { kind: "Sleep", range: { start, end }, duration };
+    return duration && { kind: "Sleep", start, end, duration };
   }
 
   onFailureStmt(frame: Frame, start: number, end: number): Statement | undefined {
     const message = frame.expression;
-    return message && { kind: "OnFailure", range: { start, end }, message };
+    return message && { kind: "OnFailure", start, end, message };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -422,14 +425,14 @@ export class AstBuilder {
     const iterable = frame.expression;
     const body = frame.block as T[] | undefined;
     if (variable === undefined || iterable === undefined || body === undefined) return undefined;
-    return { kind: "For", range: { start, end }, variable: identifier(variable), iterable, body };
+    return { kind: "For", start, end, variable: identifier(variable), iterable, body };
   }
 
   ifBlock<T>(frame: Frame, start: number, end: number): IfNode<T> | undefined {
     const condition = frame.expression;
     const then = frame.block as T[] | undefined;
     if (condition === undefined || then === undefined) return undefined;
-    const result: Mutable<IfNode<T>> = { kind: "If", range: { start, end }, condition, then };
+    const result: Mutable<IfNode<T>> = { kind: "If", start, end, condition, then };
     if (frame.elseIf !== undefined) result.else = [frame.elseIf as T];
     else if (frame.elseBlock !== undefined) result.else = frame.elseBlock as T[];
     return result;
@@ -439,7 +442,7 @@ export class AstBuilder {
     const condition = frame.expression;
     const then = frame.block as T[] | undefined;
     if (condition === undefined || then === undefined) return undefined;
-    const result: Mutable<WhenNode<T>> = { kind: "When", range: { start, end }, condition, then };
+    const result: Mutable<WhenNode<T>> = { kind: "When", start, end, condition, then };
     if (frame.elseBlock !== undefined) result.else = frame.elseBlock as T[];
     return result;
   }
@@ -496,8 +499,8 @@ export class AstBuilder {
     return {
       nots: frame.nots,
       value,
-      start: open === undefined ? value.range.start : open.startOffset,
-      end: open === undefined || frame.members !== undefined || close === undefined ? value.range.end : tokenEnd(close),
+      start: open === undefined ? value.start : open.startOffset,
+      end: open === undefined || frame.members !== undefined || close === undefined ? value.end : tokenEnd(close),
     };
   }
 
@@ -507,10 +510,10 @@ export class AstBuilder {
     const members = frame.members;
     if (value === undefined || members === undefined) return value;
     // A member access starts where its object's text starts, parenthesis included.
-    const start = frame.open === undefined ? value.range.start : frame.open.startOffset;
+    const start = frame.open === undefined ? value.start : frame.open.startOffset;
     for (const member of members) {
       if (Number.isNaN(member.startOffset)) break;
-      value = { kind: "Member", range: { start, end: tokenEnd(member) }, object: value, member: identifier(member) };
+      value = { kind: "Member", start, end: tokenEnd(member), object: value, member: identifier(member) };
     }
     return value;
   }
@@ -520,12 +523,12 @@ export class AstBuilder {
     if (token !== undefined) {
       if (tokenMatcher(token, StringToken)) return this.string(token);
       const type = token.tokenType;
-      if (type === kw.true) return { kind: "Bool", range: tokenRange(token), value: true };
-      if (type === kw.false) return { kind: "Bool", range: tokenRange(token), value: false };
+      if (type === kw.true) return { kind: "Bool", start: token.startOffset, end: tokenEnd(token), value: true };
+      if (type === kw.false) return { kind: "Bool", start: token.startOffset, end: tokenEnd(token), value: false };
       if (type === Duration) return duration(token);
       if (tokenMatcher(token, Integer)) return integer(token);
       const name = identifier(token);
-      return { kind: "Name", range: name.range, name };
+      return { kind: "Name", start: name.start, end: name.end, name };
     }
     if (frame.literal !== undefined) return frame.literal;
     if (frame.open !== undefined) return frame.inner;
@@ -535,24 +538,25 @@ export class AstBuilder {
     if (setting === undefined) return undefined;
     return {
       kind: "IsSet",
-      range: { start: set.startOffset, end: tokenEnd(real(frame.close) ?? setting) },
+      start: set.startOffset,
+      end: tokenEnd(real(frame.close) ?? setting),
       setting: identifier(setting),
     };
   }
 
   list(frame: Frame, start: number, end: number): Expression {
-    return { kind: "List", range: { start, end }, elements: listed<Expression>(frame) };
+    return { kind: "List", start, end, elements: listed<Expression>(frame) };
   }
 
   record(frame: Frame, start: number, end: number): Expression {
-    return { kind: "Record", range: { start, end }, fields: listed<RecordField>(frame) };
+    return { kind: "Record", start, end, fields: listed<RecordField>(frame) };
   }
 
   recordField(frame: Frame, start: number, end: number): RecordField | undefined {
     const name = real(frame.name);
     const value = frame.expression;
     if (name === undefined || value === undefined) return undefined;
-    return { kind: "Field", range: { start, end }, name: identifier(name), value };
+    return { kind: "Field", start, end, name: identifier(name), value };
   }
 
   private string(token: IToken): StringLiteral {
@@ -594,7 +598,8 @@ class ExpressionReader {
       if (right === undefined) return undefined;
       left = {
         kind: "Binary",
-        range: { start, end: this.end },
+        start,
+        end: this.end,
         operator: operator.image as BinaryOperator,
         left,
         right,
@@ -613,7 +618,7 @@ class ExpressionReader {
       const negated = this.binary(COMPARISON_PRECEDENCE);
       if (negated === undefined) return undefined;
       this.start = keyword.startOffset;
-      return { kind: "Not", range: { start: keyword.startOffset, end: this.end }, operand: negated };
+      return { kind: "Not", start: keyword.startOffset, end: this.end, operand: negated };
     }
     this.nextOperand++;
     this.notsApplied = 0;
@@ -663,11 +668,11 @@ export function tokenRange(token: IToken): Range {
 }
 
 function identifier(token: IToken): Identifier {
-  return { kind: "Identifier", range: tokenRange(token), name: token.image };
+  return { kind: "Identifier", start: token.startOffset, end: tokenEnd(token), name: token.image };
 }
 
 function typeRef(token: IToken): TypeRef {
-  return { kind: "TypeRef", range: tokenRange(token), name: token.image };
+  return { kind: "TypeRef", start: token.startOffset, end: tokenEnd(token), name: token.image };
 }
 
 function integer(token: IToken): IntLiteral {
@@ -677,7 +682,7 @@ function integer(token: IToken): IntLiteral {
   else if (text.length > 2 && (text.charCodeAt(1) === 120 || text.charCodeAt(1) === 88))
     value = Number.parseInt(text.slice(2), 16);
   else value = Number(text);
-  return { kind: "Int", range: tokenRange(token), value, text };
+  return { kind: "Int", start: token.startOffset, end: tokenEnd(token), value, text };
 }
 
 function duration(token: IToken): DurationLiteral {
@@ -685,7 +690,8 @@ function duration(token: IToken): DurationLiteral {
   const unitLength = text.endsWith("ms") ? 2 : 1;
   return {
     kind: "Duration",
-    range: tokenRange(token),
+    start: token.startOffset,
+    end: tokenEnd(token),
     amount: Number(text.slice(0, text.length - unitLength)),
     unit: text.slice(text.length - unitLength) as DurationUnit,
     text,

@@ -36,6 +36,7 @@ import {
   type ExpressionInfos,
 } from "./expression-infos.js";
 import { FactTable, type FactsByFile } from "./facts-by-file.js";
+import { offsetsOf } from "./source.js";
 import type { Range } from "./source.js";
 import { literalText } from "./strings.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
@@ -169,15 +170,9 @@ export class Checker {
             break;
           case "Target":
             if (target) {
-              this.report(
-                file.path,
-                "duplicate-declaration",
-                "a file names one target; remove this one",
-                declaration.range,
-                {
-                  related: [{ file: file.path, range: target.range, message: "the target is first named here" }],
-                },
-              );
+              this.report(file.path, "duplicate-declaration", "a file names one target; remove this one", declaration, {
+                related: [{ file: file.path, range: target, message: "the target is first named here" }],
+              });
             }
             target ??= declaration;
             if (declaration.profile.parts.some((part) => part.kind !== "Text")) {
@@ -185,7 +180,7 @@ export class Checker {
                 file.path,
                 "not-compile-time",
                 "a target name is plain text, without ${…}",
-                declaration.profile.range,
+                declaration.profile,
               );
             }
             break;
@@ -258,7 +253,7 @@ export class Checker {
         place.file,
         "type-mismatch",
         `a setting holds a run-time iPXE value, so it cannot be a ${type.kind}; use a constant for compile-time data`,
-        declaration.type.range,
+        declaration.type,
       );
     }
     if (declaration.value) {
@@ -283,7 +278,7 @@ export class Checker {
       name: item.id!.name,
       kind: "item",
       file,
-      nameRange: item.id!.range,
+      nameRange: offsetsOf(item.id!),
       node: item,
       type: Types.string,
       container: menu,
@@ -302,7 +297,7 @@ export class Checker {
         name: param.name.name,
         kind: "param",
         file: place.file,
-        nameRange: param.name.range,
+        nameRange: offsetsOf(param.name),
         node: param,
         type,
         ...(symbol ? { container: symbol } : {}),
@@ -331,8 +326,8 @@ export class Checker {
       place.file,
       "unknown-type",
       `unknown type "${ref.name}"${didYouMean(suggestion)} (types: ${typeNames.join(", ")})`,
-      ref.range,
-      suggestion ? { fix: replaceNameFix(ref.range, suggestion) } : {},
+      ref,
+      suggestion ? { fix: replaceNameFix(ref, suggestion) } : {},
     );
     return Types.error;
   }
@@ -358,7 +353,7 @@ export class Checker {
             this.references.push({
               kind: "item",
               file: place.file,
-              range: member.item.range,
+              range: member.item,
               name: member.item.name,
               ...(target ? { target } : {}),
             });
@@ -462,7 +457,7 @@ export class Checker {
         place.file,
         "type-mismatch",
         `\`for\` repeats over a list; this is ${describeType(info.type)}`,
-        node.iterable.range,
+        node.iterable,
       );
     }
     if (node.iterable && info.stage === "runtime") this.notCompileTime(node.iterable, "the list of `for`", place);
@@ -473,7 +468,7 @@ export class Checker {
         name: node.variable.name,
         kind: "loop-variable",
         file: place.file,
-        nameRange: node.variable.range,
+        nameRange: offsetsOf(node.variable),
         node: node as Node,
         type: element,
       };
@@ -586,8 +581,8 @@ export class Checker {
         place.file,
         "unknown-name",
         `unknown setting "${name.name}"${didYouMean(suggestion)}${use === "isset" ? "" : `; declare it with \`setting ${name.name}: string\``}`,
-        name.range,
-        suggestion ? { fix: replaceNameFix(name.range, suggestion) } : {},
+        name,
+        suggestion ? { fix: replaceNameFix(name, suggestion) } : {},
       );
     }
     for (const rule of this.hooks.settingTarget) rule.settingTarget!(name, target, use, place.context);
@@ -605,8 +600,8 @@ export class Checker {
         place.file,
         "unknown-name",
         `unknown ${kind} "${name.name}"${didYouMean(suggestion)}`,
-        name.range,
-        suggestion ? { fix: replaceNameFix(name.range, suggestion) } : {},
+        name,
+        suggestion ? { fix: replaceNameFix(name, suggestion) } : {},
       );
       return undefined;
     }
@@ -621,7 +616,7 @@ export class Checker {
         place.file,
         "type-mismatch",
         `"${symbol.name}" is ${withArticle(describeKind(symbol.kind))}, not ${withArticle(kind)}${hint}`,
-        name.range,
+        name,
       );
       return undefined;
     }
@@ -667,9 +662,9 @@ export class Checker {
               place.file,
               "duplicate-declaration",
               `the record already has a field "${field.name.name}"`,
-              field.name.range,
+              field.name,
               {
-                related: [{ file: place.file, range: first.name.range, message: "first given here" }],
+                related: [{ file: place.file, range: first.name, message: "first given here" }],
               },
             );
             continue;
@@ -716,7 +711,7 @@ export class Checker {
           place.file,
           "type-mismatch",
           `the elements of a list share one type: this is ${describeType(info.type)}, the ones before are ${formatType(element)}`,
-          item.range,
+          item,
         );
       }
     }
@@ -744,7 +739,7 @@ export class Checker {
         place.file,
         "type-mismatch",
         `\`${expression.operator}\` cannot compare ${describeType(left.type)} with ${describeType(right.type)}${enumHint(left.type, right.type)}`,
-        expression.range,
+        expression,
       );
     } else {
       this.checkEnumComparison(expression.left, left, right.type, place);
@@ -764,7 +759,7 @@ export class Checker {
       place.file,
       "type-mismatch",
       `${other.kind} is never "${value}": ${other.kind === "arch" ? "architectures" : "platforms"} are ${values.join(", ")}`,
-      side.range,
+      side,
     );
   }
 
@@ -788,7 +783,7 @@ export class Checker {
             place.file,
             "type-mismatch",
             `"${name.name}" is ${withArticle(symbol.kind)}, not a value${symbol.kind === "menu" ? `; open it with \`-> menu ${name.name}\`` : `; run it with \`-> boot ${name.name}(…)\``}`,
-            name.range,
+            name,
           );
           return errorInfo;
         case "const":
@@ -797,7 +792,7 @@ export class Checker {
               place.file,
               "not-compile-time",
               `constant "${name.name}" is defined in terms of itself, so it has no value`,
-              name.range,
+              name,
             );
             return errorInfo;
           }
@@ -830,8 +825,8 @@ export class Checker {
       place.file,
       "unknown-name",
       `unknown name "${name.name}"${didYouMean(suggestion)}${enumNote}`,
-      name.range,
-      suggestion ? { fix: replaceNameFix(name.range, suggestion) } : {},
+      name,
+      suggestion ? { fix: replaceNameFix(name, suggestion) } : {},
     );
     return errorInfo;
   }
@@ -844,7 +839,7 @@ export class Checker {
         place.file,
         "unknown-field",
         `"${member.name}" is not a field: ${describeType(object)} has no fields`,
-        member.range,
+        member,
       );
       return Types.error;
     }
@@ -857,8 +852,8 @@ export class Checker {
       place.file,
       "unknown-field",
       `the record has no field "${member.name}"${didYouMean(suggestion)}${known.length > 0 ? ` (fields: ${known.join(", ")})` : ""}`,
-      member.range,
-      suggestion ? { fix: replaceNameFix(member.range, suggestion) } : {},
+      member,
+      suggestion ? { fix: replaceNameFix(member, suggestion) } : {},
     );
     return Types.error;
   }
@@ -886,10 +881,10 @@ export class Checker {
 
   private recordReference(file: string, name: Identifier, target: SymbolInfo | undefined): void {
     if (target) {
-      this.references.push({ kind: "name", file, range: name.range, name: name.name, target });
+      this.references.push({ kind: "name", file, range: name, name: name.name, target });
       this.resolutions.set(file, name, this.resolutionOf(target));
     } else {
-      this.references.push({ kind: "name", file, range: name.range, name: name.name });
+      this.references.push({ kind: "name", file, range: name, name: name.name });
     }
   }
 

@@ -2,6 +2,7 @@
  * One diagnostic type for the whole toolchain, and the one catalogue of its codes. Codes are stable,
  * kebab-case, and documented in docs/diagnostics.md (a test keeps the two in step).
  */
+import { offsetsOf } from "./source.js";
 import type { Range } from "./source.js";
 
 export type Severity = "error" | "warning" | "info";
@@ -164,14 +165,18 @@ export function makeDiagnostic(
   extra: { related?: readonly RelatedInformation[]; fix?: Fix; severity?: Severity } = {},
 ): Diagnostic {
   const { severity = severityOf(code), related, fix } = extra;
+  // Ranges are often AST nodes (a node is a Range): a diagnostic keeps their offsets alone, so that
+  // it serialises as it reads and stays put when an edit moves the tree (see reparse.ts).
   return {
     code,
     severity,
     message,
     file,
-    range,
-    ...(related && related.length > 0 ? { related } : {}),
-    ...(fix ? { fix } : {}),
+    range: offsetsOf(range),
+    ...(related && related.length > 0
+      ? { related: related.map((information) => ({ ...information, range: offsetsOf(information.range) })) }
+      : {}),
+    ...(fix ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: offsetsOf(edit.range) })) } } : {}),
   };
 }
 

@@ -349,12 +349,12 @@ class Elaboration implements EvaluationHost {
     if (this.limitReached) return make();
     const memo = memoOf<T>(declaration, key, context);
     if (memo && this.replayed(memo)) {
-      const shift = declaration.range.start - memo.start;
+      const shift = declaration.start - memo.start;
       for (const diagnostic of memo.diagnostics) this.diagnostics.add(movedDiagnostic(diagnostic, shift));
       return moved(memo.part, shift);
     }
     // A replay that stopped half-way did only what making the part does first.
-    const recording: Recording = { file, range: declaration.range, effects: [], diagnostics: [], spent: 0, keep: true };
+    const recording: Recording = { file, range: declaration, effects: [], diagnostics: [], spent: 0, keep: true };
     this.recording = recording;
     let part: T;
     try {
@@ -364,7 +364,7 @@ class Elaboration implements EvaluationHost {
     }
     if (recording.keep && !this.limitReached) {
       const { effects, diagnostics, spent } = recording;
-      keepMemo(declaration, key, { context, start: declaration.range.start, part, effects, diagnostics, spent });
+      keepMemo(declaration, key, { context, start: declaration.start, part, effects, diagnostics, spent });
     }
     return part;
   }
@@ -506,14 +506,14 @@ class Elaboration implements EvaluationHost {
           "unknown-item",
           unknownItemMessage(symbol.name, wanted.name, suggestion, ids),
           file,
-          wanted.range,
-          suggestion ? { fix: replaceNameFix(wanted.range, suggestion) } : {},
+          wanted,
+          suggestion ? { fix: replaceNameFix(wanted, suggestion) } : {},
         );
       }
       timeoutMs = state.defaultNode.timeout;
     }
 
-    const source = { file, range: symbol.nameRange! };
+    const source = sourceAt(file, symbol.nameRange!);
     const isFirst = this.menuOrder[0] === symbol;
     const escape: ProgramAction =
       state.escape?.action ?? (isFirst ? { kind: "exit", status: 0, source } : { kind: "back", source });
@@ -586,7 +586,7 @@ class Elaboration implements EvaluationHost {
             if (value?.kind === "duration") {
               timeout = value.milliseconds;
               const problem = timeoutProblem(timeout);
-              if (problem) this.report("timeout-out-of-range", problem, env.file, member.timeout.range);
+              if (problem) this.report("timeout-out-of-range", problem, env.file, member.timeout);
             }
           }
           state.defaultNode =
@@ -636,15 +636,9 @@ class Elaboration implements EvaluationHost {
         first.set(item.id.name, item.id);
         continue;
       }
-      this.report(
-        "duplicate-item",
-        duplicateItemMessage(menu.name, item.id.name),
-        item.row.source.file,
-        item.id.range,
-        {
-          related: [{ file: item.row.source.file, range: earlier.range, message: "the first item with this id" }],
-        },
-      );
+      this.report("duplicate-item", duplicateItemMessage(menu.name, item.id.name), item.row.source.file, item.id, {
+        related: [{ file: item.row.source.file, range: earlier, message: "the first item with this id" }],
+      });
     }
   }
 
@@ -702,7 +696,7 @@ class Elaboration implements EvaluationHost {
       entry: state.entry.name,
       failureMessage: failure.message ?? [{ kind: "text", value: `${state.entry.name} failed` }],
       body,
-      source: { file, range: state.entry.nameRange! },
+      source: sourceAt(file, state.entry.nameRange!),
     };
   }
 
@@ -749,7 +743,7 @@ class Elaboration implements EvaluationHost {
           const setting = this.writableSetting(env.file, statement.setting);
           const value = this.evaluator.evaluate(statement.value, env);
           if (!setting || !value) break;
-          const template = this.settingText(value, env.file, statement.value.range);
+          const template = this.settingText(value, env.file, statement.value);
           if (template) output.push({ kind: "set", setting: setting.name, value: template, source });
           break;
         }
@@ -758,7 +752,7 @@ class Elaboration implements EvaluationHost {
           if (value?.kind === "duration")
             output.push({ kind: "sleep", seconds: Math.ceil(value.milliseconds / 1000), source });
           else if (value && value.kind !== "int")
-            this.notKnown(value, "the time to sleep", env.file, statement.duration.range);
+            this.notKnown(value, "the time to sleep", env.file, statement.duration);
           break;
         }
         case "OnFailure": {
@@ -767,7 +761,7 @@ class Elaboration implements EvaluationHost {
               "not-compile-time",
               "`on failure` sets the message of the whole entry, so it cannot depend on a `when`; move it out",
               env.file,
-              statement.range,
+              statement,
             );
             break;
           }
@@ -879,7 +873,7 @@ class Elaboration implements EvaluationHost {
         if (action.drive) {
           const drive = this.evaluator.evaluate(action.drive, env);
           if (drive?.kind === "int") return { kind: "sanboot-drive", drive: drive.value, source };
-          if (drive) this.notKnown(drive, "the drive number", env.file, action.drive.range);
+          if (drive) this.notKnown(drive, "the drive number", env.file, action.drive);
           return undefined;
         }
         const url = action.url ? this.evaluator.template(action.url, env) : undefined;
@@ -900,7 +894,7 @@ class Elaboration implements EvaluationHost {
         if (!action.status) return { kind: "exit", status: 0, source };
         const status = this.evaluator.evaluate(action.status, env);
         if (status?.kind === "int") return { kind: "exit", status: status.value, source };
-        if (status) this.notKnown(status, "the exit status", env.file, action.status.range);
+        if (status) this.notKnown(status, "the exit status", env.file, action.status);
         return undefined;
       }
       case "Reboot":
@@ -937,7 +931,7 @@ class Elaboration implements EvaluationHost {
           "type-mismatch",
           `argument ${index + 1} of "${entry.name}" (${param.name.name}) must be ${describeType(expected)}, not ${describeType(typeOfValue(value))}`,
           env.file,
-          expression.range,
+          expression,
         );
         return undefined;
       }
@@ -956,7 +950,7 @@ class Elaboration implements EvaluationHost {
           "elaboration-limit",
           `${why}: does "${entry.name}" boot itself with ever new arguments?`,
           env.file,
-          action.range,
+          action,
         );
       }
       return undefined;
@@ -1032,13 +1026,13 @@ class Elaboration implements EvaluationHost {
     if (!value) return [];
     if (value.kind === "list") return value.elements;
     if (value.kind === "runtime" || value.kind === "condition")
-      this.notKnown(value, "the list of `for`", env.file, iterable.range);
+      this.notKnown(value, "the list of `for`", env.file, iterable);
     else if (this.analysis.info.get(env.file, iterable)?.type.kind === "any") {
       this.report(
         "type-mismatch",
         `\`for\` repeats over a list; this is ${describeType(typeOfValue(value))}`,
         env.file,
-        iterable.range,
+        iterable,
       );
     }
     return [];
@@ -1049,7 +1043,7 @@ class Elaboration implements EvaluationHost {
     if (!value) return undefined;
     const condition = asCondition(value);
     if (typeof condition === "boolean") return condition;
-    if (condition !== undefined) this.notKnown(value, "the condition of `if`", env.file, expression.range);
+    if (condition !== undefined) this.notKnown(value, "the condition of `if`", env.file, expression);
     return undefined;
   }
 
@@ -1070,8 +1064,13 @@ class Elaboration implements EvaluationHost {
     return this.declaredBy(env.file, node.variable) ?? loopPlaceholder;
   }
 
+  /**
+   * The node's offsets are copied, not the node: a kept part's sources must stay where they were
+   * made when a later edit moves the node in place (the part is then moved by its own shift, see
+   * `part`).
+   */
   private source(env: Env, node: Node): SourceRef {
-    return { file: env.file, range: node.range };
+    return sourceAt(env.file, node);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1209,13 +1208,13 @@ class Elaboration implements EvaluationHost {
         this.settingDependencies = dependencies;
         const value = this.evaluator.evaluate(declaration.value, new Env(symbol.file!));
         this.settingDependencies = undefined;
-        if (value) defaultValue = this.settingText(value, symbol.file!, declaration.value.range);
+        if (value) defaultValue = this.settingText(value, symbol.file!, declaration.value);
       }
       for (const dependency of dependencies) visit(dependency);
       const setting: Mutable<ProgramSetting> = {
         name: symbol.name,
         type: formatType(symbol.type),
-        source: { file: symbol.file!, range: symbol.nameRange! },
+        source: sourceAt(symbol.file!, symbol.nameRange!),
       };
       if (defaultValue) setting.defaultValue = defaultValue;
       result.push(setting);
@@ -1243,8 +1242,8 @@ class Elaboration implements EvaluationHost {
   }
 
   private duplicate(file: string, node: Node, first: Node, message: string): void {
-    this.report("duplicate-declaration", message, file, node.range, {
-      related: [{ file, range: first.range, message: "the first one" }],
+    this.report("duplicate-declaration", message, file, node, {
+      related: [{ file, range: first, message: "the first one" }],
     });
   }
 
@@ -1331,7 +1330,7 @@ function rawLines(text: string, offset: number, file: string): RawLine[] {
     const content = line.trim();
     if (content !== "") {
       const from = offset + start + indentation;
-      lines.push({ text: content, source: { file, range: { start: from, end: from + content.length } } });
+      lines.push({ text: content, source: { file, start: from, end: from + content.length } });
     }
     start = end + 1;
   }
@@ -1424,4 +1423,9 @@ function literalValue(expression: Expression, expected: Type | undefined): Value
     default:
       return "a --define value is a literal (text, a number, a duration, true/false, a list or a record)";
   }
+}
+
+/** A piece of the program made at `range` in `file`: the offsets are copied, never the node. */
+function sourceAt(file: string, range: Range): SourceRef {
+  return { file, start: range.start, end: range.end };
 }

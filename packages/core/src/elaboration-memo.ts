@@ -117,9 +117,7 @@ function shapeOf(analysis: Analysis): string {
     if (symbol.kind !== "entry") continue;
     const text = analysis.workspace.files.get(symbol.file!)?.source.text ?? "";
     for (const param of (symbol.node as EntryDecl).params) {
-      const written = param.defaultValue
-        ? text.slice(param.defaultValue.range.start, param.defaultValue.range.end)
-        : "";
+      const written = param.defaultValue ? text.slice(param.defaultValue.start, param.defaultValue.end) : "";
       words.push(`param ${param.name.name} ${param.type.name} ${written}`);
     }
   }
@@ -141,7 +139,8 @@ export function diagnosticWithin(diagnostic: Diagnostic, file: string, range: Ra
 const movedRange = (range: Range, shift: number): Range => ({ start: range.start + shift, end: range.end + shift });
 const movedSource = (source: SourceRef, shift: number): SourceRef => ({
   file: source.file,
-  range: movedRange(source.range, shift),
+  start: source.start + shift,
+  end: source.end + shift,
 });
 
 export function movedDiagnostic(diagnostic: Diagnostic, shift: number): Diagnostic {

@@ -63,14 +63,14 @@ export class Evaluator {
   evaluate(expression: Expression, env: Env): Value | undefined {
     if (!expression) return undefined;
     const value = this.compute(expression, env);
-    if (value && this.host.analysis.deferredUrls.has(expression)) this.checkUrl(value, env.file, expression.range);
+    if (value && this.host.analysis.deferredUrls.has(expression)) this.checkUrl(value, env.file, expression);
     return value;
   }
 
   /** The value as text for a string position; reports values that have no text. */
   template(expression: Expression, env: Env): Template | undefined {
     const value = this.evaluate(expression, env);
-    return value ? this.asTemplate(value, env.file, expression.range, expression) : undefined;
+    return value ? this.asTemplate(value, env.file, expression, expression) : undefined;
   }
 
   /** The value as a condition: `true`/`false` when known now, a run-time condition otherwise. */
@@ -198,7 +198,7 @@ export class Evaluator {
           "type-mismatch",
           "only text, numbers and settings can be compared at run time; compare each condition on its own",
           env.file,
-          expression.range,
+          expression,
         );
         return undefined;
       }
@@ -243,18 +243,13 @@ export class Evaluator {
           "unknown-field",
           `a record here has no field "${member.name}" (its fields: ${[...object.fields.keys()].join(", ") || "none"})`,
           file,
-          member.range,
+          member,
         );
       }
       return undefined;
     }
     if (!this.staticallyBad(file, node))
-      this.host.report(
-        "unknown-field",
-        `"${member.name}" is not a field: this value is not a record`,
-        file,
-        member.range,
-      );
+      this.host.report("unknown-field", `"${member.name}" is not a field: this value is not a record`, file, member);
     return undefined;
   }
 
@@ -280,10 +275,10 @@ export class Evaluator {
       value.kind === "record"
     ) {
       if (!this.staticallyBad(env.file, part))
-        this.host.report("bad-interpolation", badInterpolationMessage(typeOfValue(value)), env.file, part.range);
+        this.host.report("bad-interpolation", badInterpolationMessage(typeOfValue(value)), env.file, part);
       return undefined;
     }
-    return this.asTemplate(value, env.file, part.range, part);
+    return this.asTemplate(value, env.file, part, part);
   }
 
   /** Text of a value; quiet about `node` when the checker already reported it. */

@@ -76,12 +76,12 @@ export const functionKeyCodes: Readonly<Record<string, string>> = {
  * a quoted key with its quotes, a bare one as written.
  */
 export function keyValueRange(node: KeyNode, text: string): Range {
-  const written = text.slice(node.range.start, node.range.end);
+  const written = text.slice(node.start, node.end);
   if (written.endsWith('"')) {
     const quote = written.indexOf('"');
-    if (quote >= 0) return { start: node.range.start + quote, end: node.range.end };
+    if (quote >= 0) return { start: node.start + quote, end: node.end };
   }
-  return { start: Math.max(node.range.start, node.range.end - node.value.length), end: node.range.end };
+  return { start: Math.max(node.start, node.end - node.value.length), end: node.end };
 }
 
 /** The `--key` value for a hotkey as written, or undefined when it is not one. */

@@ -64,7 +64,7 @@ export function parse(text: string, file: string): ParseResult {
   parser.input = [];
 
   return {
-    ast: { kind: "SourceFile", range: { start: 0, end: text.length }, declarations },
+    ast: { kind: "SourceFile", start: 0, end: text.length, declarations },
     comments: lexical.comments,
     diagnostics: diagnostics.sorted(),
   };

@@ -6,10 +6,12 @@
  */
 import type { Range } from "./source.js";
 
-/** Where a piece of the program came from, for the line map and for diagnostics. */
-export interface SourceRef {
+/**
+ * Where a piece of the program came from, for the line map and for diagnostics: a file and the
+ * offsets of the node in it (a SourceRef is itself the node's Range there, with no object of its own).
+ */
+export interface SourceRef extends Range {
   readonly file: string;
-  readonly range: Range;
 }
 
 export type TemplatePart =

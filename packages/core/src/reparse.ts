@@ -77,7 +77,7 @@ export function reparse(previous: ParsedText, text: string, file: string, option
     if (comment.range.start >= plan.oldTo) comments.push(moved(comment, shift));
   }
 
-  const ast: SourceFileNode = { kind: "SourceFile", range: { start: 0, end: text.length }, declarations };
+  const ast: SourceFileNode = { kind: "SourceFile", start: 0, end: text.length, declarations };
   return { ast, comments, diagnostics: [] };
 }
 
@@ -104,14 +104,14 @@ function planReuse(previous: ParsedText, text: string): ReusePlan | undefined {
   // The last declaration starting at a line start before the edit: the middle begins there.
   let first = 0;
   for (let i = 0; i < declarations.length; i++) {
-    const start = declarations[i]!.range.start;
+    const start = declarations[i]!.start;
     if (start >= sharedStart) break;
     if (startsLine(old, start)) first = i;
   }
   // The first declaration starting at a line start whose line break the edit left alone.
   let next = declarations.length;
   for (let i = first + 1; i < declarations.length; i++) {
-    const start = declarations[i]!.range.start;
+    const start = declarations[i]!.start;
     if (start > editEnd && startsLine(old, start)) {
       next = i;
       break;
@@ -119,8 +119,8 @@ function planReuse(previous: ParsedText, text: string): ReusePlan | undefined {
   }
   if (first === 0 && next === declarations.length) return undefined;
 
-  const from = first === 0 ? 0 : declarations[first]!.range.start;
-  const oldTo = next === declarations.length ? old.length : declarations[next]!.range.start;
+  const from = first === 0 ? 0 : declarations[first]!.start;
+  const oldTo = next === declarations.length ? old.length : declarations[next]!.start;
   for (const { range } of previous.result.diagnostics) {
     if (range.start < from || range.end >= oldTo) return undefined;
   }
@@ -161,7 +161,8 @@ function commonSuffixLength(a: string, b: string, limit: number): number {
 
 /**
  * A copy of a node (and everything under it) with its offsets moved by `shift`. Nodes are plain
- * data; offsets are the `range` of every node and a raw block's `textOffset`.
+ * data; offsets are the `start` and `end` of every node, a raw block's `textOffset` and the `range`
+ * of a comment.
  */
 function moved<T extends object>(node: T, shift: number): T {
   if (shift === 0) return node;
@@ -169,9 +170,8 @@ function moved<T extends object>(node: T, shift: number): T {
 }
 
 /**
- * The node itself, its offsets (and those of every node under it) moved by `shift`. Each `range`
- * is replaced, never changed: a range object may be shared (a name and the expression it forms),
- * and diagnostics made from the old tree keep theirs. Only nodes carry offsets.
+ * The node itself, its offsets (and those of every node under it) moved by `shift`. Diagnostics
+ * made from the old tree keep their offsets: a diagnostic copies them (see `makeDiagnostic`).
  */
 function shiftedInPlace<T extends Node>(node: T, shift: number): T {
   if (shift !== 0) shiftInPlace(node, shift);
@@ -186,10 +186,7 @@ function shiftInPlace(value: object, shift: number): void {
   const node = value as Record<string, unknown>;
   for (const key in node) {
     const field = node[key];
-    if (key === "range") {
-      const range = field as Range;
-      node[key] = { start: range.start + shift, end: range.end + shift };
-    } else if (key === "textOffset") {
+    if (isOffsetKey(key)) {
       node[key] = (field as number) + shift;
     } else if (typeof field === "object" && field !== null) {
       shiftInPlace(field, shift);
@@ -203,14 +200,19 @@ function copyShifted(value: unknown, shift: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key];
-    if (key === "range") {
-      const range = field as { start: number; end: number };
-      copy[key] = { start: range.start + shift, end: range.end + shift };
-    } else if (key === "textOffset") {
+    if (isOffsetKey(key)) {
       copy[key] = (field as number) + shift;
+    } else if (key === "range") {
+      const range = field as Range;
+      copy[key] = { start: range.start + shift, end: range.end + shift };
     } else {
       copy[key] = copyShifted(field, shift);
     }
   }
   return copy;
+}
+
+/** The fields of a node that hold offsets into the file's text. */
+function isOffsetKey(key: string): boolean {
+  return key === "start" || key === "end" || key === "textOffset";
 }

@@ -65,6 +65,14 @@ export function rangeOf(start: number, end: number): Range {
   return { start, end };
 }
 
+/**
+ * The offsets of `range` alone. An AST node is a `Range` too; what is kept apart from the AST or
+ * serialised (a diagnostic, a line map, a symbol) takes this copy rather than the node.
+ */
+export function offsetsOf(range: Range): Range {
+  return { start: range.start, end: range.end };
+}
+
 export function spanning(first: Range, last: Range): Range {
   return { start: first.start, end: last.end };
 }

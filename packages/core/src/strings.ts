@@ -26,7 +26,7 @@ export function literalText(literal: StringLiteral): string | undefined {
  * cut short by the end of its line has no closing quote to leave out.
  */
 export function unquotedRange(literal: StringLiteral, text: string): Range {
-  const { start, end } = literal.range;
+  const { start, end } = literal;
   const closed = end - start >= 2 && text[end - 1] === '"';
   return { start: start + 1, end: closed ? end - 1 : end };
 }
@@ -47,20 +47,22 @@ export function decodeStringLiteral(
   terminated: boolean,
   report: ProblemReporter,
 ): StringLiteral {
-  const range: Range = { start: offset, end: offset + image.length };
+  const start = offset;
+  const end = offset + image.length;
   const contentEnd = terminated ? image.length - 1 : image.length;
-  if (contentEnd <= 1) return { kind: "String", range, parts: [] };
+  if (contentEnd <= 1) return { kind: "String", start, end, parts: [] };
 
   // Most strings are plain text: no escape, no `$`.
   if (!hasSpecialCharacter(image, 1, contentEnd)) {
     const text: TextPart = {
       kind: "Text",
-      range: { start: offset + 1, end: offset + contentEnd },
+      start: offset + 1,
+      end: offset + contentEnd,
       value: image.slice(1, contentEnd),
     };
-    return { kind: "String", range, parts: [text] };
+    return { kind: "String", start, end, parts: [text] };
   }
-  return { kind: "String", range, parts: decodeParts(image, offset, contentEnd, terminated, report) };
+  return { kind: "String", start, end, parts: decodeParts(image, offset, contentEnd, terminated, report) };
 }
 
 function hasSpecialCharacter(image: string, from: number, to: number): boolean {
@@ -85,7 +87,7 @@ function decodeParts(
   const flushText = (end: number): void => {
     if (textStart >= 0 && end > textStart) {
       decoded += image.slice(runStart, end);
-      parts.push({ kind: "Text", range: { start: offset + textStart, end: offset + end }, value: decoded });
+      parts.push({ kind: "Text", start: offset + textStart, end: offset + end, value: decoded });
     }
     textStart = -1;
     decoded = "";
@@ -136,10 +138,12 @@ function decodeParts(
         continue;
       }
       flushText(i);
-      const interpolation = parseInterpolation(image.slice(i + 2, close), offset + i + 2, {
-        start: offset + i,
-        end: offset + close + 1,
-      });
+      const interpolation = parseInterpolation(
+        image.slice(i + 2, close),
+        offset + i + 2,
+        offset + i,
+        offset + close + 1,
+      );
       if (interpolation === undefined) {
         report(
           "invalid-interpolation",
@@ -230,12 +234,17 @@ const interpolationPattern =
 
 /**
  * Parse the text between `${` and `}`. `contentOffset` is the file offset of its first character;
- * `range` covers the whole `${…}`. Returns undefined when the text is not an allowed form.
+ * `start` and `end` cover the whole `${…}`. Returns undefined when the text is not an allowed form.
  */
-export function parseInterpolation(content: string, contentOffset: number, range: Range): Interpolation | undefined {
+export function parseInterpolation(
+  content: string,
+  contentOffset: number,
+  start: number,
+  end: number,
+): Interpolation | undefined {
   // Most interpolations are a bare name: no match object or captured strings for those.
   if (isPlainName(content)) {
-    return { kind: "Interpolation", range, name: identifierAt(content, contentOffset), members: [] };
+    return { kind: "Interpolation", start, end, name: identifierAt(content, contentOffset), members: noMembers };
   }
   const match = interpolationPattern.exec(content);
   if (match === null) return undefined;
@@ -258,14 +267,21 @@ export function parseInterpolation(content: string, contentOffset: number, range
   }
   const interpolation: { -readonly [K in keyof Interpolation]: Interpolation[K] } = {
     kind: "Interpolation",
-    range,
+    start,
+    end,
     name: nameIdentifier,
-    members,
+    members: members.length > 0 ? members : noMembers,
   };
   if (scope !== undefined) interpolation.scope = scope;
   if (format !== undefined) interpolation.format = format;
   return interpolation;
 }
+
+/**
+ * The members of every interpolation that has none (most of them): one array rather than one each.
+ * Not frozen: V8 iterates a frozen array through a slow path, and the type is readonly already.
+ */
+const noMembers: readonly Identifier[] = [];
 
 /** `[A-Za-z_][A-Za-z0-9_-]*`, the name part of `interpolationPattern`. */
 function isPlainName(text: string): boolean {
@@ -276,5 +292,5 @@ function isPlainName(text: string): boolean {
 
 /** Same key order as the parser's identifiers: one object shape for every identifier. */
 function identifierAt(name: string, start: number): Identifier {
-  return { kind: "Identifier", range: { start, end: start + name.length }, name };
+  return { kind: "Identifier", start, end: start + name.length, name };
 }

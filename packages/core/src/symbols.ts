@@ -38,7 +38,11 @@ export interface ReferenceInfo {
   /** `name`: a menu, entry, constant, setting, parameter or loop variable; `item`: a `default` item id. */
   readonly kind: "name" | "item";
   readonly file: string;
-  /** Range of the name as written (inside `${…}` only the name, without `${`, scope or format). */
+  /**
+   * Range of the name as written (inside `${…}` only the name, without `${`, scope or format): the
+   * Identifier node itself, which is a Range. There is one reference per name read in the
+   * workspace, so none of them copies its offsets.
+   */
   readonly range: Range;
   readonly name: string;
   /** What the name resolves to; undefined when it resolves to nothing (or to an item made from text). */
@@ -51,7 +55,7 @@ export type Resolution =
   | { readonly kind: "enum"; readonly type: "arch" | "platform"; readonly value: string };
 
 export function symbolId(file: string, name: Identifier): string {
-  return `${file}#${name.range.start}`;
+  return `${file}#${name.start}`;
 }
 
 const builtinSettingTypes: ReadonlyArray<readonly [string, Type]> = [

@@ -129,7 +129,7 @@ class WorkspaceLoader {
             "import-cycle",
             `import cycle: ${chain.join(" → ")}; remove one of these imports`,
             frame.file.path,
-            node.path.range,
+            node.path,
           ),
         );
         continue;
@@ -140,12 +140,7 @@ class WorkspaceLoader {
         const code = read.code === "file-not-found" ? "import-not-found" : read.code;
         const spec = importSpec(node) ?? resolved;
         frame.file.diagnostics.push(
-          makeDiagnostic(
-            code,
-            `cannot import "${spec}": ${resolved} ${read.message}`,
-            frame.file.path,
-            node.path.range,
-          ),
+          makeDiagnostic(code, `cannot import "${spec}": ${resolved} ${read.message}`, frame.file.path, node.path),
         );
         continue;
       }
@@ -190,12 +185,7 @@ class WorkspaceLoader {
       const spec = importSpec(declaration);
       if (spec === undefined) {
         diagnostics.push(
-          makeDiagnostic(
-            "import-not-found",
-            "an import path must be plain text, without ${…}",
-            path,
-            declaration.path.range,
-          ),
+          makeDiagnostic("import-not-found", "an import path must be plain text, without ${…}", path, declaration.path),
         );
         continue;
       }
@@ -205,7 +195,7 @@ class WorkspaceLoader {
             "import-not-found",
             `cannot import "${spec}": an import names a .ipxm file, e.g. "${spec.replace(/\/+$/, "")}.ipxm"`,
             path,
-            declaration.path.range,
+            declaration.path,
           ),
         );
         continue;

@@ -442,9 +442,7 @@ describe("enum literals", () => {
 
   it("give way to a declaration of the same name", () => {
     const analysis = analyzeText('const efi = "x"\n' + menuWith('item "a" when platform == efi -> exit'));
-    const efi = [...analysis.resolutions.inFile("main.ipxm")].find(
-      ([id]) => id.name === "efi" && id.range.start > 20,
-    )![1];
+    const efi = [...analysis.resolutions.inFile("main.ipxm")].find(([id]) => id.name === "efi" && id.start > 20)![1];
     expect(efi.kind).toBe("symbol");
   });
 

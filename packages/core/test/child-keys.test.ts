@@ -44,7 +44,7 @@ describe("forEachNode", () => {
     const starts: number[] = [];
     forEachNode(ast, (node) => {
       visited.push(node.kind);
-      starts.push(node.range.start);
+      starts.push(node.start);
     });
     expect(visited.slice(0, 4)).toEqual(["SourceFile", "Const", "Identifier", "Int"]);
     expect(visited).toContain("Binary");
@@ -96,7 +96,7 @@ describe("childrenOf", () => {
     expect(childrenOf(constant!).map((node) => node.kind)).toEqual(["Identifier", "List"]);
     expect(childrenOf(entry!).map((node) => node.kind)).toEqual(["Identifier", "Param", "BootKernel"]);
     const list = childrenOf(constant!)[1]!;
-    expect(childrenOf(list).map((node) => node.range.start)).toEqual([11, 14]);
+    expect(childrenOf(list).map((node) => node.start)).toEqual([11, 14]);
     expect(childrenOf(childrenOf(list)[0]!)).toEqual([]);
   });
 });
@@ -123,7 +123,7 @@ describe("forEachMenuMember", () => {
     const menu = parse(text, "x.ipxm").ast.declarations[0];
     if (menu?.kind !== "Menu") throw new Error("no menu");
     const visited: string[] = [];
-    forEachMenuMember(menu.body, (member) => visited.push(`${member.kind}@${member.range.start}`));
+    forEachMenuMember(menu.body, (member) => visited.push(`${member.kind}@${member.start}`));
     expect(visited.map((entry) => entry.split("@")[0])).toEqual(["Item", "Item", "Gap", "Item", "Default", "Escape"]);
     const starts = visited.map((entry) => Number(entry.split("@")[1]));
     expect(starts).toEqual([...starts].sort((a, b) => a - b));

@@ -200,9 +200,9 @@ describe("statements", () => {
       { kind: "exit", status: 3 },
       { kind: "raw", lines: [{ text: "echo raw" }, { text: "isset ${x} || goto y" }] },
     ]);
-    expect(body[0]!.source).toEqual({ file: "main.ipxm", range: rangeOf(text, 'kernel "http://x/k" args "a=1" "b"') });
+    expect(body[0]!.source).toEqual({ file: "main.ipxm", ...rangeOf(text, 'kernel "http://x/k" args "a=1" "b"') });
     const raw = body[13] as Extract<ProgramStatement, { kind: "raw" }>;
-    expect(raw.lines[1]!.source).toEqual({ file: "main.ipxm", range: rangeOf(text, "isset ${x} || goto y") });
+    expect(raw.lines[1]!.source).toEqual({ file: "main.ipxm", ...rangeOf(text, "isset ${x} || goto y") });
     expect(program.settings.map((setting) => setting.name)).toEqual(["memdisk", "answer"]);
   });
 });
@@ -268,7 +268,7 @@ describe("version pickers", () => {
   it("point each row at the line that made it", () => {
     const program = programOf(text);
     const line = '"Debian ${d.version} (${d.codename})" -> boot install(d.version, d.codename)';
-    expect(itemRows(program)[0]!.source.range).toEqual({
+    expect(itemRows(program)[0]!.source).toMatchObject({
       start: rangeOf(text, line).start - "item ".length,
       end: rangeOf(text, line).end,
     });
@@ -319,7 +319,7 @@ describe("memdisk", () => {
         name: "memdisk",
         type: "url",
         defaultValue: [{ kind: "text", value: "http://boot/memdisk" }],
-        source: { file: "main.ipxm", range: { start: 8, end: 15 } },
+        source: { file: "main.ipxm", start: 8, end: 15 },
       },
     ]);
   });

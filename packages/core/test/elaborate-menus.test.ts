@@ -190,7 +190,7 @@ describe("escape", () => {
     expect(program.menus[0]!.escape).toEqual({
       kind: "exit",
       status: 0,
-      source: { file: "main.ipxm", range: { start: 5, end: 9 } },
+      source: { file: "main.ipxm", start: 5, end: 9 },
     });
   });
 

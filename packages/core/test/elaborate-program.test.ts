@@ -30,7 +30,7 @@ describe("a complete program", () => {
   const files = { "site/main.ipxm": main, "site/linux.ipxm": linux };
   const at = (file: "site/main.ipxm" | "site/linux.ipxm", snippet: string, occurrence = 1) => ({
     file,
-    range: rangeOf(files[file], snippet, occurrence),
+    ...rangeOf(files[file], snippet, occurrence),
   });
 
   it("is elaborated exactly", () => {

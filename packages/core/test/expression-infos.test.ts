@@ -6,7 +6,7 @@ import { Types } from "../src/types.js";
 import { analyzeText, check, show } from "./helpers.js";
 
 const range = { start: 0, end: 0 };
-const literal: StringLiteral = { kind: "String", range, parts: [] };
+const literal: StringLiteral = { kind: "String", ...range, parts: [] };
 
 function described(text: string, name: string): string | undefined {
   const analysis = analyzeText(text);
@@ -47,15 +47,23 @@ describe("what the checker found for each expression", () => {
 
   it("knows nothing of an unchecked name or interpolation", () => {
     const table = new ExpressionInfoTable();
-    const name: Expression = { kind: "Name", range, name: { kind: "Identifier", range, name: "x" } } as Expression;
-    const part = { kind: "Interpolation", range } as unknown as Interpolation;
+    const name: Expression = {
+      kind: "Name",
+      ...range,
+      name: { kind: "Identifier", ...range, name: "x" },
+    } as Expression;
+    const part = { kind: "Interpolation", ...range } as unknown as Interpolation;
     expect(table.get("a.ipxm", name)).toBeUndefined();
     expect(table.get("a.ipxm", part)).toBeUndefined();
   });
 
   it("keeps each file's facts apart", () => {
     const table = new ExpressionInfoTable();
-    const name: Expression = { kind: "Name", range, name: { kind: "Identifier", range, name: "x" } } as Expression;
+    const name: Expression = {
+      kind: "Name",
+      ...range,
+      name: { kind: "Identifier", ...range, name: "x" },
+    } as Expression;
     const runtime = infoOf(Types.string, "runtime");
     table.record("a.ipxm", name, runtime);
     expect(table.get("a.ipxm", name)).toBe(runtime);

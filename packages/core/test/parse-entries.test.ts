@@ -60,7 +60,7 @@ describe("entry statements", () => {
   describe("boot", () => {
     it("parses a bare boot as BootKernel", () => {
       const { text, statement } = onlyStatement("boot");
-      expect(statement).toEqual({ kind: "BootKernel", range: expect.anything() });
+      expect(statement).toEqual({ kind: "BootKernel", start: expect.any(Number), end: expect.any(Number) });
       expect(slice(text, statement)).toBe("boot");
     });
 

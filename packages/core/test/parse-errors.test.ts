@@ -123,7 +123,7 @@ describe("syntax errors", () => {
     expect(outline(ast)).toEqual(["menu m: a"]);
     const menu = ast.declarations[0] as MenuDecl;
     expect(menu.title).toMatchObject({ kind: "String", parts: [] });
-    expect(menu.title.range.start).toBe(menu.title.range.end);
+    expect(menu.title.start).toBe(menu.title.end);
   });
 
   it("gives every syntax diagnostic the syntax-error code, error severity and the file", () => {
@@ -204,7 +204,7 @@ describe("recovery", () => {
         }
         const declarations = result.ast.declarations;
         for (let i = 1; i < declarations.length; i++) {
-          expect(declarations[i]!.range.start).toBeGreaterThanOrEqual(declarations[i - 1]!.range.end);
+          expect(declarations[i]!.start).toBeGreaterThanOrEqual(declarations[i - 1]!.end);
         }
       }),
       { numRuns: 1000 },

@@ -15,8 +15,7 @@ export function parseClean(text: string): ParseResult {
   return result;
 }
 
-export function slice(text: string, nodeOrRange: Node | Range): string {
-  const range = "kind" in nodeOrRange ? nodeOrRange.range : nodeOrRange;
+export function slice(text: string, range: Range): string {
   return text.slice(range.start, range.end);
 }
 
@@ -69,7 +68,7 @@ export function expressionOf(source: string): { text: string; expression: Expres
  */
 export function expectRangesCoverText(text: string, root: Node): void {
   const visit = (node: Node, parent: Range): void => {
-    const { start, end } = node.range;
+    const { start, end } = node;
     expect(Number.isInteger(start) && Number.isInteger(end), `${node.kind} has integer offsets`).toBe(true);
     expect(start, `${node.kind} starts inside its parent`).toBeGreaterThanOrEqual(parent.start);
     expect(end, `${node.kind} ends inside its parent`).toBeLessThanOrEqual(parent.end);
@@ -83,7 +82,7 @@ export function expectRangesCoverText(text: string, root: Node): void {
     if (node.kind === "Identifier") expect(written).toBe((node as Node & { name: string }).name);
     for (const value of Object.values(node)) {
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (isNode(child)) visit(child, node.range);
+        if (isNode(child)) visit(child, node);
       }
     }
   };
@@ -91,7 +90,7 @@ export function expectRangesCoverText(text: string, root: Node): void {
 }
 
 function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "kind" in value && "range" in value;
+  return typeof value === "object" && value !== null && "kind" in value && "start" in value;
 }
 
 const leadingWord: Readonly<Record<string, string>> = {

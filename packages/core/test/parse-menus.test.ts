@@ -137,17 +137,21 @@ describe("menu members", () => {
     });
 
     it("parses shell, reboot, back and exit with and without a status", () => {
-      expect(actionOf("shell")).toEqual({ kind: "Shell", range: expect.anything() });
+      expect(actionOf("shell")).toEqual({ kind: "Shell", start: expect.any(Number), end: expect.any(Number) });
       expect(actionOf("reboot").kind).toBe("Reboot");
       expect(actionOf("back").kind).toBe("Back");
-      expect(actionOf("exit")).toEqual({ kind: "Exit", range: expect.anything() });
+      expect(actionOf("exit")).toEqual({ kind: "Exit", start: expect.any(Number), end: expect.any(Number) });
       expect(actionOf("exit 1")).toMatchObject({ kind: "Exit", status: { kind: "Int", value: 1 } });
     });
 
     it("does not take the next member as the status of exit", () => {
       const { members } = menuMembers('item a "A" -> exit\nitem b "B" -> exit\ngap');
       expect(members.map((member) => member.kind)).toEqual(["Item", "Item", "Gap"]);
-      expect((members[0] as ItemNode).action).toEqual({ kind: "Exit", range: expect.anything() });
+      expect((members[0] as ItemNode).action).toEqual({
+        kind: "Exit",
+        start: expect.any(Number),
+        end: expect.any(Number),
+      });
     });
   });
 

@@ -33,12 +33,14 @@ describe("parser", () => {
     expect(declarations).toEqual([
       {
         kind: "Const",
-        range: { start: 0, end: 13 },
-        name: { kind: "Identifier", range: { start: 6, end: 7 }, name: "a" },
+        start: 0,
+        end: 13,
+        name: { kind: "Identifier", start: 6, end: 7, name: "a" },
         value: {
           kind: "String",
-          range: { start: 10, end: 13 },
-          parts: [{ kind: "Text", range: { start: 11, end: 12 }, value: "x" }],
+          start: 10,
+          end: 13,
+          parts: [{ kind: "Text", start: 11, end: 12, value: "x" }],
         },
       },
     ]);
@@ -51,7 +53,7 @@ describe("parser", () => {
         kind: "Binary",
         operator: "and",
         left: { kind: "Binary", operator: "==", left: { name: { name: "x" } }, right: { name: { name: "y" } } },
-        right: { kind: "Not", range: { start: 21, end: 26 }, operand: { name: { name: "z" } } },
+        right: { kind: "Not", start: 21, end: 26, operand: { name: { name: "z" } } },
       },
     });
   });
@@ -63,7 +65,7 @@ describe("parser", () => {
 
   it("takes a raw block as one statement", () => {
     const [entry] = declarationsOf("entry e() { ipxe { echo } }").declarations;
-    expect(entry).toMatchObject({ body: [{ kind: "RawIpxe", text: " echo ", range: { start: 12, end: 25 } }] });
+    expect(entry).toMatchObject({ body: [{ kind: "RawIpxe", text: " echo ", start: 12, end: 25 }] });
   });
 
   describe("when an error ends a rule early", () => {
@@ -72,20 +74,20 @@ describe("parser", () => {
       const { declarations, errors } = declarationsOf(text);
       expect(errors).toBe(1);
       expect(declarations).toMatchObject([
-        { kind: "Menu", range: { start: 0, end: text.indexOf("\nentry") }, body: [{ kind: "Item" }] },
+        { kind: "Menu", start: 0, end: text.indexOf("\nentry"), body: [{ kind: "Item" }] },
         { kind: "Entry", name: { name: "e" } },
       ]);
     });
 
     it("keeps a declaration the end of the file cut short", () => {
       const { declarations } = declarationsOf('menu m "M" { item a "A" -> shell');
-      expect(declarations).toMatchObject([{ kind: "Menu", range: { start: 0, end: 32 }, body: [{ kind: "Item" }] }]);
+      expect(declarations).toMatchObject([{ kind: "Menu", start: 0, end: 32, body: [{ kind: "Item" }] }]);
     });
 
     it("ends a node's range at the last token it really read", () => {
       // `)` is missing: recovery inserts one, which has no place in the text.
       const [menu] = declarationsOf('menu m "M" { item a "A" -> boot x("1" }').declarations;
-      expect(menu).toMatchObject({ body: [{ action: { kind: "BootEntry", range: { start: 27, end: 37 } } }] });
+      expect(menu).toMatchObject({ body: [{ action: { kind: "BootEntry", start: 27, end: 37 } }] });
     });
 
     it("still reports what is wrong inside a declaration that recovery drops", () => {

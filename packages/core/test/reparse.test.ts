@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parse, reparse, wasHandedOver, type ParsedText } from "../src/index.js";
+import { makeDiagnostic, parse, reparse, wasHandedOver, type ParsedText } from "../src/index.js";
 
 const menusFolder = path.join(import.meta.dirname, "../../../menus");
 const menus = fs
@@ -32,22 +32,22 @@ describe("reparse", () => {
     const [kept, , moved] = result.ast.declarations;
     expect(kept).toBe(before.result.ast.declarations[0]);
     expect(moved).not.toBe(before.result.ast.declarations[2]);
-    expect(moved!.range.start).toBe(before.result.ast.declarations[2]!.range.start + " menu".length);
+    expect(moved!.start).toBe(before.result.ast.declarations[2]!.start + " menu".length);
   });
 
   it("moves the declarations after the edit in place when the previous parse is handed over", () => {
     const before = parsed(three);
     const last = before.result.ast.declarations[2]!;
-    const { start, end } = last.range;
-    const earlierRange = last.range;
+    const { start, end } = last;
+    const madeFromTheOldTree = makeDiagnostic("syntax-error", "at the last declaration", "f.ipxm", last);
     const text = three.replace('"Main"', '"Main menu"');
     const result = reparse(before, text, "f.ipxm", { inPlace: true });
 
     expect(result).toEqual(parse(text, "f.ipxm"));
     expect(result.ast.declarations[2]).toBe(last);
-    expect(last.range).toEqual({ start: start + " menu".length, end: end + " menu".length });
-    // A range is replaced, not changed: what was made from the old tree keeps its place.
-    expect(earlierRange).toEqual({ start, end });
+    expect(last).toMatchObject({ start: start + " menu".length, end: end + " menu".length });
+    // The node moved; a diagnostic made from the old tree keeps its own offsets where they were.
+    expect(madeFromTheOldTree.range).toEqual({ start, end });
     expect(wasHandedOver(before.result.ast)).toBe(true);
     expect(wasHandedOver(result.ast)).toBe(false);
   });

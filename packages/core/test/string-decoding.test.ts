@@ -53,19 +53,19 @@ describe("decoding string literals", () => {
         const literal = decodeStringLiteral(image, offset, true, (code) => problems.push(code));
         // The pieces never write `${` but for an interpolation, nor an unknown escape.
         expect(problems).toEqual([]);
-        expect(literal.range).toEqual({ start: offset, end: offset + image.length });
+        expect(literal).toMatchObject({ start: offset, end: offset + image.length });
         expect(
           literal.parts.map((part) => (part.kind === "Text" ? `text:${part.value}` : `name:${part.name.name}`)),
         ).toEqual(expectedParts(pieces));
         // The parts' ranges tile the text between the quotes, in order.
         let at = offset + 1;
         for (const part of literal.parts) {
-          expect(part.range.start).toBe(at);
-          expect(part.range.end).toBeGreaterThan(at);
-          at = part.range.end;
+          expect(part.start).toBe(at);
+          expect(part.end).toBeGreaterThan(at);
+          at = part.end;
           if (part.kind === "Interpolation") {
-            expect(source.slice(part.range.start, part.range.end)).toBe(`\${${part.name.name}}`);
-            expect(source.slice(part.name.range.start, part.name.range.end)).toBe(part.name.name);
+            expect(source.slice(part.start, part.end)).toBe(`\${${part.name.name}}`);
+            expect(source.slice(part.name.start, part.name.end)).toBe(part.name.name);
           }
         }
         expect(at).toBe(offset + image.length - 1);

@@ -143,7 +143,7 @@ export function projectFrom(analysis: Analysis, options: ProjectOptions): IpxmPr
         const seen = new Set<string>();
         for (const program of programs.values()) {
           for (const menu of program.menus) {
-            const key = `${menu.source.file}#${menu.source.range.start}`;
+            const key = `${menu.source.file}#${menu.source.start}`;
             if (seen.has(key)) continue;
             seen.add(key);
             const list = menusByFile.get(menu.source.file);

@@ -21,7 +21,7 @@ const declarationStarts = (tree: ReturnType<typeof createLintTree>) =>
   tree
     .ipxmAnalysis()
     .workspace.files.get("/site/main.ipxm")!
-    .ast.declarations.map((declaration) => declaration.range.start);
+    .ast.declarations.map((declaration) => declaration.start);
 
 describe("a lint tree made from an earlier one", () => {
   it("takes unchanged files over and moves the declarations after an edit", () => {

@@ -219,30 +219,27 @@ function commentOwners(source: string): Map<string, string> {
     const innermost = (candidates: typeof statements) =>
       candidates.reduce<(typeof statements)[number] | undefined>(
         (best, next) =>
-          best === undefined ||
-          next.node.range.end - next.node.range.start < best.node.range.end - best.node.range.start
-            ? next
-            : best,
+          best === undefined || next.node.end - next.node.start < best.node.end - best.node.start ? next : best,
         undefined,
       );
     const trailed = statements.filter(({ node }) => {
-      const between = source.slice(node.range.end, start);
-      return node.range.end <= start && !between.includes("\n") && trivia.test(between);
+      const between = source.slice(node.end, start);
+      return node.end <= start && !between.includes("\n") && trivia.test(between);
     });
-    const container = innermost(statements.filter(({ node }) => node.range.start <= start && end <= node.range.end));
+    const container = innermost(statements.filter(({ node }) => node.start <= start && end <= node.end));
     const lineStart = source.lastIndexOf("\n", start - 1) + 1;
     const before = source.slice(lineStart, start).replace(/(\s|\/\*[^]*?\*\/)*$/, "");
     const leadsNext = before === "" || before.endsWith("{");
     const block = container === undefined ? "" : `${container.path}.`;
     const next = statements.find(
       ({ node, parent }) =>
-        node.range.start >= end &&
+        node.start >= end &&
         (container === undefined
           ? parent === ""
           : parent.startsWith(block) && !parent.slice(block.length).includes("/")),
     );
     let owner: string;
-    if (trailed.length > 0) owner = trailed.reduce((a, b) => (b.node.range.end > a.node.range.end ? b : a)).path;
+    if (trailed.length > 0) owner = trailed.reduce((a, b) => (b.node.end > a.node.end ? b : a)).path;
     else if (leadsNext && next !== undefined) owner = next.path;
     else owner = container?.path ?? "";
     owners.set(comment.text.trimEnd(), owner);

@@ -34,7 +34,7 @@ function withoutPositions(value: unknown): unknown {
   if (node["kind"] === "RawIpxe") return { kind: "RawIpxe", lines: rawLines(node["text"] as string) };
   const result: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) {
-    if (key !== "range") result[key] = withoutPositions(child);
+    if (key !== "start" && key !== "end") result[key] = withoutPositions(child);
   }
   return result;
 }

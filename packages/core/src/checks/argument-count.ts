@@ -23,8 +23,8 @@ export const argumentCountRule: Rule = {
       minimum === maximum ? `${maximum} argument${maximum === 1 ? "" : "s"}` : `${minimum} to ${maximum} arguments`;
     const range =
       given > maximum
-        ? { start: node.args[maximum]!.range.start, end: node.args[given - 1]!.range.end }
-        : { start: node.entry.range.start, end: node.range.end };
+        ? { start: node.args[maximum]!.start, end: node.args[given - 1]!.end }
+        : { start: node.entry.start, end: node.end };
     context.report(
       "wrong-argument-count",
       `${signatureOf(declaration)} takes ${expected}, but ${given} ${given === 1 ? "is" : "are"} given`,

@@ -15,7 +15,7 @@ export const assignmentRule: Rule = {
       context.report(
         "duration-unit-missing",
         `${what} needs a unit: a bare number could be seconds or milliseconds; write e.g. ${expression.kind === "Int" ? `${expression.text}s or ${expression.text}ms` : "30s or 500ms"}`,
-        expression.range,
+        expression,
         fix ? { fix } : {},
       );
       return;
@@ -25,7 +25,7 @@ export const assignmentRule: Rule = {
     context.report(
       "type-mismatch",
       `${what} must be ${describeType(expected)}, not ${describeType(info.type)}${hint}`,
-      expression.range,
+      expression,
     );
   },
 };
@@ -34,5 +34,5 @@ export const assignmentRule: Rule = {
 function durationFix(expression: Extract<Expression, { kind: "Int" }>): Fix {
   const value = expression.value;
   const newText = value >= 1000 ? (value % 1000 === 0 ? `${value / 1000}s` : `${value}ms`) : `${value}s`;
-  return { description: `Write ${newText}`, edits: [{ range: expression.range, newText }] };
+  return { description: `Write ${newText}`, edits: [{ range: expression, newText }] };
 }

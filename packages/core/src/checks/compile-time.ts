@@ -17,7 +17,7 @@ export const compileTimeRule: Rule = {
     context.report(
       "not-compile-time",
       `${what} must be known at compile time, but ${culprit ?? "it"} is only known at run time${advice}`,
-      expression.range,
+      expression,
     );
   },
 };

@@ -9,13 +9,13 @@ export const duplicateParameterRule: Rule = {
       if (!param.name) continue;
       const first = seen.get(param.name.name);
       if (!first) {
-        seen.set(param.name.name, param.name.range);
+        seen.set(param.name.name, param.name);
         continue;
       }
       context.report(
         "duplicate-parameter",
         `entry "${node.name.name}" already has a parameter "${param.name.name}"`,
-        param.name.range,
+        param.name,
         {
           related: [{ file: context.file, range: first, message: "first declared here" }],
         },

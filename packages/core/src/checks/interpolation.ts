@@ -48,7 +48,7 @@ export function badInterpolationMessage(type: Type): string {
 
 /** Range of the `:format` text after the name (the grammar allows no spaces inside `${…}`). */
 function formatRange(node: Interpolation, format: string): Range {
-  const start = node.name.range.end + 1;
+  const start = node.name.end + 1;
   return { start, end: start + format.length };
 }
 
@@ -58,10 +58,9 @@ export const interpolationRule: Rule = {
       context.report(
         "unknown-ipxe-setting",
         `iPXE has no setting type "${node.format}", so \${…} would expand to nothing (types: ${ipxeSettingTypes.join(", ")})`,
-        node.name.range.end < node.range.end ? formatRange(node, node.format) : node.range,
+        node.name.end < node.end ? formatRange(node, node.format) : node,
       );
     }
-    if (!isInterpolatable(info.type))
-      context.report("bad-interpolation", badInterpolationMessage(info.type), node.range);
+    if (!isInterpolatable(info.type)) context.report("bad-interpolation", badInterpolationMessage(info.type), node);
   },
 };

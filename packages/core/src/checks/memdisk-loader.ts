@@ -10,7 +10,7 @@ export const memdiskLoaderRule: Rule = {
       loader
         ? `memdisk needs \`setting memdisk: url\` (the url of the memdisk loader); "memdisk" here is ${loader.kind === "setting" ? `a ${loader.type.kind} setting` : `a ${loader.kind}`}`
         : 'memdisk needs to know where the memdisk loader is: declare `setting memdisk: url = "http://…/memdisk"`',
-      node.range,
+      node,
     );
   },
 };

@@ -12,8 +12,8 @@ export const memdiskModeRule: Rule = {
     context.report(
       "unknown-memdisk-mode",
       `memdisk cannot load an image as "${mode.name}": use one of ${choices}${didYouMean(suggestion)}`,
-      mode.range,
-      suggestion === undefined ? {} : { fix: replaceNameFix(mode.range, suggestion) },
+      mode,
+      suggestion === undefined ? {} : { fix: replaceNameFix(mode, suggestion) },
     );
   },
 };

@@ -18,10 +18,10 @@ export const menuItemsRule: Rule = {
       if (member.kind !== "Item" || !member.id) continue;
       const earlier = first.get(member.id.name);
       if (!earlier) {
-        first.set(member.id.name, member.id.range);
+        first.set(member.id.name, member.id);
         continue;
       }
-      context.report("duplicate-item", duplicateItemMessage(menuName, member.id.name), member.id.range, {
+      context.report("duplicate-item", duplicateItemMessage(menuName, member.id.name), member.id, {
         related: [{ file: context.file, range: earlier, message: "the first item with this id" }],
       });
     }
@@ -35,8 +35,8 @@ export const menuItemsRule: Rule = {
       context.report(
         "unknown-item",
         unknownItemMessage(menuName, member.item.name, suggestion, ids),
-        member.item.range,
-        suggestion ? { fix: replaceNameFix(member.item.range, suggestion) } : {},
+        member.item,
+        suggestion ? { fix: replaceNameFix(member.item, suggestion) } : {},
       );
     }
   },

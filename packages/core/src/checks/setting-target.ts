@@ -14,14 +14,14 @@ export const settingTargetRule: Rule = {
       context.report(
         "read-only-setting",
         `"${name.name}" is iPXE's own setting and must not be overwritten; declare a setting of your own (\`setting my-${name.name}: ${target.type.kind}\`)`,
-        name.range,
+        name,
       );
       return;
     }
     context.report(
       "not-runtime-setting",
       `${verb} a run-time setting, but "${name.name}" is ${withArticle(describeKind(target.kind))}; declare \`setting ${name.name}: string\` instead`,
-      name.range,
+      name,
     );
   },
 };

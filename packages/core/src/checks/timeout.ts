@@ -8,6 +8,6 @@ export const timeoutRule: Rule = {
     // Literals are judged here; constants are judged by elaboration, which knows their value.
     if (expression.kind !== "Duration") return;
     const problem = timeoutProblem(durationMilliseconds(expression.amount, expression.unit));
-    if (problem) context.report("timeout-out-of-range", problem, expression.range);
+    if (problem) context.report("timeout-out-of-range", problem, expression);
   },
 };

@@ -78,6 +78,6 @@ export const urlRule: Rule = {
   url(expression, info, context) {
     const result = verdict(expression, info, context);
     if (result.kind === "defer") context.deferUrl(expression);
-    else if (result.kind === "bad") context.report("invalid-url", result.message, expression.range);
+    else if (result.kind === "bad") context.report("invalid-url", result.message, expression);
   },
 };

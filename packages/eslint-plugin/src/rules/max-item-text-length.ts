@@ -76,18 +76,18 @@ export const maxItemTextLength: IpxmRule = {
             const title = literalBytes(menu.title);
             if (title > maxTitle) {
               context.report({
-                loc: sourceCode.getLoc({ range: [menu.source.range.start, menu.source.range.end] }),
+                loc: sourceCode.getLoc({ range: [menu.source.start, menu.source.end] }),
                 messageId: "titleTooLong",
                 data: { length: String(title), max: String(maxTitle) },
               });
             }
             for (const row of menu.rows) {
-              if (!row.text || row.source.file !== sourceCode.path || seen.has(row.source.range.start)) continue;
+              if (!row.text || row.source.file !== sourceCode.path || seen.has(row.source.start)) continue;
               const length = literalBytes(row.text);
               if (length <= max) continue;
-              seen.add(row.source.range.start);
+              seen.add(row.source.start);
               context.report({
-                loc: sourceCode.getLoc({ range: [row.source.range.start, row.source.range.end] }),
+                loc: sourceCode.getLoc({ range: [row.source.start, row.source.end] }),
                 messageId: "itemTooLong",
                 data: { length: String(length), max: String(max) },
               });

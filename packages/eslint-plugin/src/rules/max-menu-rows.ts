@@ -52,7 +52,7 @@ export const maxMenuRows: IpxmRule = {
           for (const menu of elaboratedMenus(sourceCode, configuredTarget(context))) {
             if (menu.rows.length <= max) continue;
             context.report({
-              loc: sourceCode.getLoc({ range: [menu.source.range.start, menu.source.range.end] }),
+              loc: sourceCode.getLoc({ range: [menu.source.start, menu.source.end] }),
               messageId: "tooMany",
               data: { rows: String(menu.rows.length), max: String(max) },
             });

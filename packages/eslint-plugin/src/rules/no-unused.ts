@@ -52,7 +52,7 @@ export const noUnused: IpxmRule = {
             const shown = new Set<number>();
             for (const program of project.programs.values()) {
               const first = program.menus[0];
-              if (first?.source.file === sourceCode.path) shown.add(first.source.range.start);
+              if (first?.source.file === sourceCode.path) shown.add(first.source.start);
             }
             const facts = programFacts(project, root, own);
             const inRawIpxe = (symbol: SymbolInfo) =>

@@ -153,7 +153,7 @@ export const validTimeout: IpxmRule = {
             const row = menu.rows.find((candidate) => candidate.kind === "item" && candidate.id === menu.defaultItem);
             if (!row?.condition || row.source.file !== sourceCode.path) continue;
             context.report({
-              loc: sourceCode.getLoc({ range: [row.source.range.start, row.source.range.end] }),
+              loc: sourceCode.getLoc({ range: [row.source.start, row.source.end] }),
               messageId: "defaultMaybeAbsent",
               data: { item: menu.defaultItem },
             });

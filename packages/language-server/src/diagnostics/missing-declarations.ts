@@ -73,11 +73,11 @@ function findUse(file: ParsedFile, range: Range): OpenMenuAction | BootAction | 
   while (pending.length > 0) {
     const node = pending.pop()!;
     // Only nodes that contain the range can hold the use.
-    if (node.range.start > range.start || node.range.end < range.end) continue;
-    if (node.kind === "OpenMenu" && sameRange((node as OpenMenuAction).menu.range, range)) {
+    if (node.start > range.start || node.end < range.end) continue;
+    if (node.kind === "OpenMenu" && sameRange((node as OpenMenuAction).menu, range)) {
       return node as OpenMenuAction;
     }
-    if (node.kind === "BootEntry" && sameRange((node as BootAction).entry.range, range)) return node as BootAction;
+    if (node.kind === "BootEntry" && sameRange((node as BootAction).entry, range)) return node as BootAction;
     pending.push(...childrenOf(node));
   }
   return undefined;

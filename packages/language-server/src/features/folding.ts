@@ -88,8 +88,8 @@ function importFolds(file: ParsedFile, lines: TextDocument, folds: Folds): void 
       endRun();
       continue;
     }
-    const first = lineOf(lines, declaration.range.start);
-    const last = lineOf(lines, declaration.range.end);
+    const first = lineOf(lines, declaration.start);
+    const last = lineOf(lines, declaration.end);
     if (run) run.last = last;
     else run = { first, last };
   }

@@ -64,15 +64,10 @@ export function ipxmTokens(file: ParsedFile, analysis: Analysis, tokens: TokenLi
         break;
       case "Int":
       case "Duration":
-        tokens.add(node.range.start, node.range.end, "number");
+        tokens.add(node.start, node.end, "number");
         break;
       case "TypeRef":
-        tokens.add(
-          node.range.start,
-          node.range.end,
-          "type",
-          knownTypes.has((node as TypeRef).name) ? ["defaultLibrary"] : [],
-        );
+        tokens.add(node.start, node.end, "type", knownTypes.has((node as TypeRef).name) ? ["defaultLibrary"] : []);
         break;
       case "Interpolation":
         interpolation(node as Interpolation, text, tokens);
@@ -89,7 +84,7 @@ export function ipxmTokens(file: ParsedFile, analysis: Analysis, tokens: TokenLi
 }
 
 function identifier(name: Identifier, place: string, path: string, analysis: Analysis, tokens: TokenList): void {
-  const { start, end } = name.range;
+  const { start, end } = name;
   const resolution = analysis.resolutions.get(path, name);
   if (resolution?.kind === "enum") {
     tokens.add(start, end, "enumMember", ["readonly", "defaultLibrary"]);
@@ -114,13 +109,13 @@ function identifier(name: Identifier, place: string, path: string, analysis: Ana
 function interpolation(part: Interpolation, text: string, tokens: TokenList): void {
   if (!part.name) return;
   if (part.scope !== undefined) {
-    const scopeStart = part.range.start + 2;
+    const scopeStart = part.start + 2;
     if (text.slice(scopeStart, scopeStart + part.scope.length) === part.scope) {
       tokens.add(scopeStart, scopeStart + part.scope.length, "namespace");
     }
   }
   if (part.format !== undefined) {
-    const formatEnd = part.range.end - 1;
+    const formatEnd = part.end - 1;
     const formatStart = formatEnd - part.format.length;
     if (text[formatStart - 1] === ":" && text.slice(formatStart, formatEnd) === part.format) {
       tokens.add(formatStart, formatEnd, "type", ["defaultLibrary"]);

@@ -76,8 +76,8 @@ class IpxmOutline {
     return this.symbol(
       menu.name?.name,
       ipxmSymbolKinds.menu,
-      menu.range,
-      menu.name?.range,
+      menu,
+      menu.name,
       details.join(", ") || undefined,
       children,
     );
@@ -94,8 +94,8 @@ class IpxmOutline {
             this.symbol(
               name,
               ipxmSymbolKinds.item,
-              member.range,
-              member.id?.range ?? member.text?.range,
+              member,
+              member.id ?? member.text,
               member.id?.name ? text : undefined,
             ),
           );
@@ -104,7 +104,7 @@ class IpxmOutline {
         case "Gap": {
           const text = member.text ? this.written(member.text) : "";
           if (text.trim() !== "") {
-            children.push(this.symbol(text, ipxmSymbolKinds.gap, member.range, member.text!.range, "gap"));
+            children.push(this.symbol(text, ipxmSymbolKinds.gap, member, member.text!, "gap"));
           }
           break;
         }
@@ -128,19 +128,12 @@ class IpxmOutline {
     const children = params.map((param) => {
       const type = param.type?.name ?? "";
       const detail = param.defaultValue ? `${type} = ${this.source(param.defaultValue)}` : type;
-      return this.symbol(param.name.name, ipxmSymbolKinds.param, param.range, param.name.range, detail || undefined);
+      return this.symbol(param.name.name, ipxmSymbolKinds.param, param, param.name, detail || undefined);
     });
     const signature = params
       .map((param) => (param.type?.name ? `${param.name.name}: ${param.type.name}` : param.name.name))
       .join(", ");
-    return this.symbol(
-      entry.name?.name,
-      ipxmSymbolKinds.entry,
-      entry.range,
-      entry.name?.range,
-      `(${signature})`,
-      children,
-    );
+    return this.symbol(entry.name?.name, ipxmSymbolKinds.entry, entry, entry.name, `(${signature})`, children);
   }
 
   constant(constant: ConstDecl): DocumentSymbol {
@@ -149,24 +142,18 @@ class IpxmOutline {
       const symbol = this.analysis.symbols.get(symbolId(this.file.path, constant.name));
       if (symbol && symbol.type.kind !== "error") type = formatType(symbol.type);
     }
-    return this.symbol(constant.name?.name, ipxmSymbolKinds.const, constant.range, constant.name?.range, type);
+    return this.symbol(constant.name?.name, ipxmSymbolKinds.const, constant, constant.name, type);
   }
 
   setting(setting: SettingDecl): DocumentSymbol {
     const type = setting.type?.name ?? "";
     const detail = setting.value ? `${type} = ${this.source(setting.value)}` : type;
-    return this.symbol(
-      setting.name?.name,
-      ipxmSymbolKinds.setting,
-      setting.range,
-      setting.name?.range,
-      detail || undefined,
-    );
+    return this.symbol(setting.name?.name, ipxmSymbolKinds.setting, setting, setting.name, detail || undefined);
   }
 
   /** An expression as written. */
   private source(expression: Expression): string {
-    return this.text.slice(expression.range.start, expression.range.end);
+    return this.text.slice(expression.start, expression.end);
   }
 
   /** A text as written, without its quotes (a string) or as the expression it is. */
@@ -174,7 +161,7 @@ class IpxmOutline {
     if (expression.kind === "String") {
       const inside = unquotedRange(expression, this.text);
       // A string cut short by the line end is shown as written, its opening quote too.
-      if (inside.end < expression.range.end) return this.text.slice(inside.start, inside.end);
+      if (inside.end < expression.end) return this.text.slice(inside.start, inside.end);
     }
     return this.source(expression);
   }

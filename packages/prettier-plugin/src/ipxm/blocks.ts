@@ -55,7 +55,7 @@ export function blockRegions(node: Node, text: string): BlockRegion[] {
       const start = open;
       const afterElse = skipTrivia(text, skipTrivia(text, start) + "else".length);
       const isBlock = text.charCodeAt(afterElse) === 123; /* { */
-      const end = isBlock ? closingBrace(text, afterElse, children) : node.range.end;
+      const end = isBlock ? closingBrace(text, afterElse, children) : node.end;
       regions.push({ key, start, end, children });
       continue;
     }
@@ -69,27 +69,26 @@ export function blockRegions(node: Node, text: string): BlockRegion[] {
 /** Offset of the `}` that closes the block opened at `open`. */
 function closingBrace(text: string, open: number, children: readonly Node[]): number {
   const last = children.at(-1);
-  return skipTrivia(text, last === undefined ? open + 1 : last.range.end);
+  return skipTrivia(text, last === undefined ? open + 1 : last.end);
 }
 
 /** Where the part of a node before its first block ends. */
 function headerEnd(node: WithBlocks, text: string): number {
   switch (node.kind) {
     case "Menu":
-      return (node["title"] as Node).range.end;
+      return (node["title"] as Node).end;
     case "For":
-      return (node["iterable"] as Node).range.end;
+      return (node["iterable"] as Node).end;
     case "If":
     case "When":
-      return (node["condition"] as Node).range.end;
+      return (node["condition"] as Node).end;
     case "Entry": {
       // entry NAME ( PARAMS ) {
       const params = node["params"] as readonly Node[];
-      const afterParams =
-        params.length > 0 ? params.at(-1)!.range.end : skipTrivia(text, (node["name"] as Node).range.end) + 1;
+      const afterParams = params.length > 0 ? params.at(-1)!.end : skipTrivia(text, (node["name"] as Node).end) + 1;
       return skipTrivia(text, afterParams) + 1;
     }
     default:
-      return node.range.start;
+      return node.start;
   }
 }

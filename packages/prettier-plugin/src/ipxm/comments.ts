@@ -107,19 +107,17 @@ function placeInCollection(comment: IpxmComment, collection: Node, enclosing: No
     collection.kind === "List" ? "elements" : "fields"
   ] ?? []) as readonly Node[];
   if (enclosing === collection) {
-    return placeInBlock(comment, collection, { key: "elements", ...collection.range, children }, text);
+    return placeInBlock(comment, collection, { key: "elements", ...collection, children }, text);
   }
-  const element = children.find(
-    (child) => child.range.start <= comment.range.start && comment.range.end <= child.range.end,
-  )!;
+  const element = children.find((child) => child.start <= comment.range.start && comment.range.end <= child.end)!;
   if (comment.kind === "line") util.addLeadingComment(element, comment);
   else addTrailingComment(element, comment, text);
   return true;
 }
 
 function placeInBlock(comment: IpxmComment, owner: Node, region: BlockRegion, text: string): boolean {
-  const following = region.children.find((child) => child.range.start >= comment.range.end);
-  let preceding = region.children.findLast((child) => child.range.end <= comment.range.start);
+  const following = region.children.find((child) => child.start >= comment.range.end);
+  let preceding = region.children.findLast((child) => child.end <= comment.range.start);
   // One line comment per line: a second one after the same node goes before the next one.
   if (
     comment.kind === "line" &&
@@ -130,7 +128,7 @@ function placeInBlock(comment: IpxmComment, owner: Node, region: BlockRegion, te
     preceding = undefined;
   }
   // A comment on the line of both neighbours goes with the one it is not separated from by a `,`.
-  const beforeFollowing = following === undefined ? "" : text.slice(comment.range.end, following.range.start);
+  const beforeFollowing = following === undefined ? "" : text.slice(comment.range.end, following.start);
   const trailsPreceding =
     comment.placement === "endOfLine" || (comment.placement === "remaining" && !/^[\s(]*$/.test(beforeFollowing));
   if (trailsPreceding && preceding !== undefined) {

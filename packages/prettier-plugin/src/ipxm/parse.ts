@@ -22,10 +22,11 @@ export function parseIpxm(text: string, options: { filepath?: string }): IpxmRoo
   return root;
 }
 
+// A node is its own range; a comment has one.
 export function locStart(node: Node | IpxmComment): number {
-  return node.range.start;
+  return "range" in node ? node.range.start : node.start;
 }
 
 export function locEnd(node: Node | IpxmComment): number {
-  return node.range.end;
+  return "range" in node ? node.range.end : node.end;
 }

@@ -195,7 +195,7 @@ function printSequence(path: Path, print: Print, key: string, text: string): Doc
     parts.push(print());
     if (index < children.length - 1) {
       parts.push(hardline);
-      if (util.isNextLineEmpty(text, (child.node as Node).range.end)) parts.push(hardline);
+      if (util.isNextLineEmpty(text, (child.node as Node).end)) parts.push(hardline);
     }
   }, key);
   return parts;
@@ -283,8 +283,8 @@ function printItem(path: Path, print: Print): Doc {
 
 /** The key as written after `key` (`l`, `F5`, `"?"`), without the comments that may stand between. */
 function keyText(node: KeyNode, text: string): string {
-  const value = skipTrivia(text, node.range.start + "key".length);
-  return text.slice(value, node.range.end);
+  const value = skipTrivia(text, node.start + "key".length);
+  return text.slice(value, node.end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +341,7 @@ function printBareExpression(path: Path, options: Options, print: Print): Doc {
   const text = options.originalText;
   switch (node.kind) {
     case "String":
-      return text.slice(node.range.start, node.range.end);
+      return text.slice(node.start, node.end);
     case "Int":
     case "Duration":
       return node.text;
@@ -362,7 +362,7 @@ function printBareExpression(path: Path, options: Options, print: Print): Doc {
     case "Record":
       return printCollection(path, options, print, "{", "}", "fields", (node as RecordLiteral).fields.length);
     default:
-      return text.slice((node as Node).range.start, (node as Node).range.end);
+      return text.slice((node as Node).start, (node as Node).end);
   }
 }
 
@@ -391,7 +391,7 @@ function printCollection(
     });
   }
   const first = ((node as AnyNode)[key] as readonly Node[])[0]!;
-  const expanded = util.hasNewlineInRange(text, node.range.start, firstCommentOrNode(first).start);
+  const expanded = util.hasNewlineInRange(text, node.start, firstCommentOrNode(first).start);
   const printed = path.map(() => print(), key);
   return group([open, indent([padding, join([",", line], printed)]), ifBreak(","), padding, close], {
     shouldBreak: expanded,
@@ -401,5 +401,5 @@ function printCollection(
 /** Where the first thing inside a collection starts: its first element or a comment before it. */
 function firstCommentOrNode(first: Node): { start: number } {
   const leading = (first as Commented).comments?.find((comment) => comment.leading);
-  return leading !== undefined && leading.range.start < first.range.start ? leading.range : first.range;
+  return leading !== undefined && leading.range.start < first.start ? leading.range : first;
 }

@@ -9,8 +9,15 @@ import type { LintTree } from "../../tree.js";
 import { readTextFile } from "../../util/file-system.js";
 import { astChildKeys as ipxmVisitorKeys } from "@ipxm/core";
 
-/** The offsets of a core node (`{start, end}`) or of a directive comment (`[start, end]`). */
+/**
+ * The offsets of a core node (its own `start` and `end`), of a core comment (`range: {start, end}`)
+ * or of a directive comment (`range: [start, end]`).
+ */
 function rangeOf(node: object): readonly [number, number] {
+  if (!("range" in node)) {
+    const { start, end } = node as { start: number; end: number };
+    return [start, end];
+  }
   const range = (node as { range: { start: number; end: number } | [number, number] }).range;
   return Array.isArray(range) ? range : [range.start, range.end];
 }

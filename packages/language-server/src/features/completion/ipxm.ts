@@ -152,7 +152,8 @@ class Scope {
     const name: Identifier = {
       kind: "Identifier",
       name: local.name,
-      range: { start, end: start + local.name.length },
+      start,
+      end: start + local.name.length,
     };
     return this.analysis.symbols.get(symbolId(this.file, name));
   }
@@ -243,7 +244,7 @@ function parameters(symbol: SymbolInfo): { name: string; type: string }[] {
 function docOf(scope: Scope, symbol: SymbolInfo): string | undefined {
   if (symbol.file === undefined || symbol.node === undefined) return undefined;
   const file = scope.analysis.workspace.files.get(symbol.file);
-  return file ? commentAbove(file, symbol.node.range.start) : undefined;
+  return file ? commentAbove(file, symbol.node.start) : undefined;
 }
 
 function namesOfKind(sink: ItemSink, scope: Scope, kind: "menu" | "entry" | "setting"): void {

@@ -25,7 +25,7 @@ export function completionView(snapshot: Snapshot, document: SourceDocument): Co
   if (carried && olderFile) {
     const declarationStarts: number[] = [];
     for (const declaration of olderFile.ast.declarations) {
-      const start = carried.shift.fromOld(declaration.range.start);
+      const start = carried.shift.fromOld(declaration.start);
       if (start !== undefined) declarationStarts.push(start);
     }
     return { analysis: carried.analysis, file: olderFile, declarationStarts, toAnalysed: carried.shift.toOld };
@@ -35,7 +35,7 @@ export function completionView(snapshot: Snapshot, document: SourceDocument): Co
   return {
     analysis,
     file,
-    declarationStarts: file?.ast.declarations.map((declaration) => declaration.range.start) ?? [],
+    declarationStarts: file?.ast.declarations.map((declaration) => declaration.start) ?? [],
     toAnalysed: (offset) => offset,
   };
 }

@@ -30,7 +30,7 @@ function childAt(node: Node, offset: number): PathStep | undefined {
     for (let index = 0; index < candidates.length; index++) {
       const child = candidates[index];
       if (!isNode(child)) continue;
-      const { start, end } = child.range;
+      const { start, end } = child;
       const step: PathStep = Array.isArray(value) ? { node: child, field, index } : { node: child, field };
       if (start <= offset && offset < end) return step;
       if (end === offset && start < end) touching = step;
@@ -40,5 +40,5 @@ function childAt(node: Node, offset: number): PathStep | undefined {
 }
 
 function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && typeof (value as Node).kind === "string" && "range" in value;
+  return typeof value === "object" && value !== null && typeof (value as Node).kind === "string" && "start" in value;
 }

@@ -91,7 +91,7 @@ function describe(
     case "TypeRef": {
       const name = (node as TypeRef).name;
       const doc = typeDoc(name);
-      return doc ? { markdown: section(code("ipxm", `type ${name}`), doc), range: node.range } : undefined;
+      return doc ? { markdown: section(code("ipxm", `type ${name}`), doc), range: node } : undefined;
     }
     case "Key":
       return key(file, node as KeyNode, offset);
@@ -118,27 +118,27 @@ function identifier(
   parent: Node | undefined,
 ): Found | undefined {
   const declared = analysis.symbols.get(symbolId(file.path, name));
-  if (declared) return { markdown: symbolMarkdown(snapshot, document, analysis, declared, true), range: name.range };
+  if (declared) return { markdown: symbolMarkdown(snapshot, document, analysis, declared, true), range: name };
   const resolution = analysis.resolutions.get(file.path, name);
   if (resolution?.kind === "symbol") {
-    return { markdown: symbolMarkdown(snapshot, document, analysis, resolution.symbol, false), range: name.range };
+    return { markdown: symbolMarkdown(snapshot, document, analysis, resolution.symbol, false), range: name };
   }
   if (resolution?.kind === "enum") {
     return {
       markdown: section(code("ipxm", `${resolution.value}: ${resolution.type}`), enumDoc(resolution.value)),
-      range: name.range,
+      range: name,
     };
   }
   if (parent?.kind === "Default") {
-    const item = ipxmTargetAt(analysis, file.path, name.range.start);
-    if (item?.kind === "symbol" && item.symbol.kind === "item" && item.range.start === name.range.start) {
-      return { markdown: symbolMarkdown(snapshot, document, analysis, item.symbol, false), range: name.range };
+    const item = ipxmTargetAt(analysis, file.path, name.start);
+    if (item?.kind === "symbol" && item.symbol.kind === "item" && item.range.start === name.start) {
+      return { markdown: symbolMarkdown(snapshot, document, analysis, item.symbol, false), range: name };
     }
-    return { markdown: `item \`${name.name}\` of this menu (the highlighted one when it opens)`, range: name.range };
+    return { markdown: `item \`${name.name}\` of this menu (the highlighted one when it opens)`, range: name };
   }
   if (parent?.kind === "Memdisk") {
     const doc = memdiskModeDoc(name.name);
-    return doc ? { markdown: section(code("ipxm", `as ${name.name}`), doc), range: name.range } : undefined;
+    return doc ? { markdown: section(code("ipxm", `as ${name.name}`), doc), range: name } : undefined;
   }
   return undefined;
 }
@@ -176,7 +176,7 @@ function symbolMarkdown(
     symbol.node &&
     (symbol.kind === "menu" || symbol.kind === "entry" || symbol.kind === "const" || symbol.kind === "setting")
   ) {
-    const doc = commentAbove(declaringFile, symbol.node.range.start);
+    const doc = commentAbove(declaringFile, symbol.node.start);
     if (doc) parts.push(doc);
   }
   const value = durationValue(symbol);
@@ -184,7 +184,7 @@ function symbolMarkdown(
   if (symbol.file !== undefined && symbol.node) {
     const lines =
       symbol.kind === "item"
-        ? generatedLines(snapshot, symbol.file, symbol.node.range)
+        ? generatedLines(snapshot, symbol.file, symbol.node)
         : symbol.kind === "menu" && symbol.nameRange
           ? generatedLines(snapshot, symbol.file, symbol.nameRange, true)
           : undefined;
@@ -195,8 +195,7 @@ function symbolMarkdown(
 
 /** How the symbol reads as a declaration. */
 function signature(symbol: SymbolInfo, text: string | undefined): string {
-  const slice = (node: Node | undefined) =>
-    node && text !== undefined ? text.slice(node.range.start, node.range.end) : "";
+  const slice = (node: Node | undefined) => (node && text !== undefined ? text.slice(node.start, node.end) : "");
   const type = formatType(symbol.type);
   switch (symbol.kind) {
     case "menu": {
@@ -275,7 +274,7 @@ function milliseconds(literal: DurationLiteral): number {
 function duration(literal: DurationLiteral): Found {
   return {
     markdown: section(code("ipxm", `${literal.text}: duration`), `= ${milliseconds(literal)} ms`),
-    range: literal.range,
+    range: literal,
   };
 }
 
@@ -301,7 +300,7 @@ function string(
     if (rendered.length > shown.length) shown.push(`# … ${rendered.length - shown.length} more`);
     parts.push(`Compiles to:\n${code("ipxe", shown.join("\n"))}`);
   }
-  return { markdown: section(...parts), range: literal.range };
+  return { markdown: section(...parts), range: literal };
 }
 
 function targetProfile(literal: StringLiteral): Found | undefined {
@@ -309,7 +308,7 @@ function targetProfile(literal: StringLiteral): Found | undefined {
   const profile = getProfile(name);
   if (!profile) return undefined;
   const lacks = profile.lacks.length > 0 ? `\n\nLacks: ${profile.lacks.join("; ")}.` : "";
-  return { markdown: section(`**${profile.build}**`, `${profile.description}${lacks}`), range: literal.range };
+  return { markdown: section(`**${profile.build}**`, `${profile.description}${lacks}`), range: literal };
 }
 
 function stageText(stage: string): string {
@@ -325,7 +324,7 @@ function stageText(stage: string): string {
 
 function key(file: ParsedFile, node: KeyNode, offset: number): Found | undefined {
   const value = keyValueRange(node, file.source.text);
-  if (offset < value.start) return keywordFound("key", "Item", node.range.start);
+  if (offset < value.start) return keywordFound("key", "Item", node.start);
   const keyCode = functionKeyCodes[node.value];
   return {
     markdown: section(
@@ -368,7 +367,7 @@ function keyword(
   // The keyword `item` also shows what the compiler makes of the item.
   const item = [...path].reverse().find((step) => step.node.kind === "Item")?.node;
   if (item && word.text === "item") {
-    const lines = generatedLines(snapshot, document.path, item.range);
+    const lines = generatedLines(snapshot, document.path, item);
     if (lines)
       return { ...found, markdown: section(found.markdown, `Compiles to:\n${code("ipxe", lines.join("\n"))}`) };
   }

@@ -10,6 +10,7 @@ import type {
   Node,
   Program,
   ProgramStatement,
+  SourceRef,
   StringLiteral,
   SymbolInfo,
   Template,
@@ -38,7 +39,7 @@ export function renderPattern(
     .map((part) => {
       if (part.kind === "Text") return part.value;
       const resolution = analysis.resolutions.get(file, part.name);
-      const written = text.slice(part.range.start + 2, part.range.end - 1);
+      const written = text.slice(part.start + 2, part.end - 1);
       if (resolution?.kind !== "symbol") return `\${${written}}`;
       const symbol = resolution.symbol;
       switch (symbol.kind) {
@@ -90,8 +91,8 @@ function indexOf(program: Program): Map<string, Extractor[]> {
   let index = indexes.get(program);
   if (index) return index;
   const built = new Map<string, Extractor[]>();
-  const add = (source: { file: string; range: { start: number; end: number } }, extractor: Extractor) => {
-    const key = keyOf(source.file, source.range.start, source.range.end);
+  const add = (source: SourceRef, extractor: Extractor) => {
+    const key = keyOf(source.file, source.start, source.end);
     const list = built.get(key);
     if (list) list.push(extractor);
     else built.set(key, [extractor]);
@@ -113,7 +114,7 @@ function indexOf(program: Program): Map<string, Extractor[]> {
   return index;
 }
 
-type Add = (source: { file: string; range: { start: number; end: number } }, extractor: Extractor) => void;
+type Add = (source: SourceRef, extractor: Extractor) => void;
 
 function addInstance(add: Add, instance: EntryInstance): void {
   add(instance.source, (field) => (field === "failure" ? instance.failureMessage : undefined));
@@ -173,14 +174,14 @@ export function elaboratedTemplates(programs: readonly Program[], file: string, 
   let field = step.field;
   if (parent.kind === "Menu" || parent.kind === "Setting") {
     const name = (parent as Node & { name: Node }).name;
-    key = keyOf(file, name.range.start, name.range.end);
+    key = keyOf(file, name.start, name.end);
   } else if (parent.kind === "OnFailure") {
     const entry = path.find((ancestor) => ancestor.node.kind === "Entry")?.node as (Node & { name: Node }) | undefined;
     if (!entry) return [];
-    key = keyOf(file, entry.name.range.start, entry.name.range.end);
+    key = keyOf(file, entry.name.start, entry.name.end);
     field = "failure";
   } else {
-    key = keyOf(file, parent.range.start, parent.range.end);
+    key = keyOf(file, parent.start, parent.end);
   }
   const seen = new Set<string>();
   const found: Template[] = [];

@@ -121,14 +121,12 @@ function contains(region: Region, offset: number): boolean {
 function regionOf(analysis: Analysis, symbol: SymbolInfo): Region | undefined {
   if (symbol.kind === "loop-variable") {
     const loop = symbol.node as ForNode<unknown> | undefined;
-    if (!loop?.range) return undefined;
-    const start = loop.iterable?.range.end ?? loop.variable?.range.end ?? loop.range.start;
-    return { start, end: loop.range.end, holes: [] };
+    if (!loop) return undefined;
+    const start = loop.iterable.end ?? loop.variable.end ?? loop.start;
+    return { start, end: loop.end, holes: [] };
   }
   const entry = entryOfParam(analysis, symbol);
-  return entry
-    ? { start: entry.range.start, end: entry.range.end, holes: entry.params.map((p) => p.range) }
-    : undefined;
+  return entry ? { start: entry.start, end: entry.end, holes: entry.params.map((p) => p) } : undefined;
 }
 
 function entryOfParam(analysis: Analysis, symbol: SymbolInfo): EntryDecl | undefined {
@@ -136,7 +134,7 @@ function entryOfParam(analysis: Analysis, symbol: SymbolInfo): EntryDecl | undef
   if (container?.kind === "Entry") return container as EntryDecl;
   const offset = symbol.nameRange!.start;
   for (const declaration of analysis.workspace.files.get(symbol.file!)?.ast.declarations ?? []) {
-    if (declaration.kind === "Entry" && declaration.range.start <= offset && offset < declaration.range.end) {
+    if (declaration.kind === "Entry" && declaration.start <= offset && offset < declaration.end) {
       return declaration;
     }
   }
@@ -152,11 +150,11 @@ function itemConflict(analysis: Analysis, symbol: SymbolInfo, newName: string): 
   for (const item of itemsOf(menu.body)) {
     if (item === symbol.node) continue;
     if (item.id?.name === newName) {
-      return `menu "${menu.name.name}" already has an item "${newName}" (${place(analysis, symbol.file!, item.id.range)})`;
+      return `menu "${menu.name.name}" already has an item "${newName}" (${place(analysis, symbol.file!, item.id)})`;
     }
     const text = !item.id && item.text?.kind === "String" ? literalText(item.text) : undefined;
     if (text !== undefined && slugify(text) === newName) {
-      return `the item "${text}" of menu "${menu.name.name}" already has the id "${newName}", made from its text (${place(analysis, symbol.file!, item.range)})`;
+      return `the item "${text}" of menu "${menu.name.name}" already has the id "${newName}", made from its text (${place(analysis, symbol.file!, item)})`;
     }
   }
   return undefined;

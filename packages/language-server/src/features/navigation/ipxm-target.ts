@@ -40,7 +40,7 @@ export function ipxmTargetAt(analysis: Analysis, file: string, offset: number): 
   }
   if (best.fit !== "inside") {
     for (const { node, resolved } of analysis.workspace.files.get(file)?.imports ?? []) {
-      const range = node.path?.range;
+      const range = node.path;
       if (range) best.consider(fitOf(range, offset), () => ({ kind: "import", resolved, range }));
     }
   }
