@@ -107,7 +107,12 @@ function placeInCollection(comment: IpxmComment, collection: Node, enclosing: No
     collection.kind === "List" ? "elements" : "fields"
   ] ?? []) as readonly Node[];
   if (enclosing === collection) {
-    return placeInBlock(comment, collection, { key: "elements", ...collection, children }, text);
+    return placeInBlock(
+      comment,
+      collection,
+      { key: "elements", start: collection.start, end: collection.end, children },
+      text,
+    );
   }
   const element = children.find((child) => child.start <= comment.range.start && comment.range.end <= child.end)!;
   if (comment.kind === "line") util.addLeadingComment(element, comment);
