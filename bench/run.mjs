@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generateSite, memoryHost, siteBytes } from "./generate.mjs";
 import { formatTargetSeconds, measureFormat } from "./format.mjs";
@@ -29,6 +30,20 @@ const scales = [1, 4, 16];
 const runsFor = { 1: 15, 4: 7, 16: 5 };
 const coldRuns = 7;
 const targets = { mbPerSecondAt16: 5, coldBuildSeconds: 0.5 };
+
+/**
+ * Every garbage collection of the process, as Node reports them (start and duration on the same
+ * clock as performance.now()). Read after the timed runs: the observer is called on a later turn.
+ */
+const collections = [];
+new PerformanceObserver((list) => collections.push(...list.getEntries())).observe({ entryTypes: ["gc"] });
+
+/** Milliseconds of garbage collection that started between `from` and `to`. */
+function collectionTime(from, to) {
+  let sum = 0;
+  for (const entry of collections) if (entry.startTime >= from && entry.startTime < to) sum += entry.duration;
+  return sum;
+}
 
 function timePipeline(files) {
   const host = memoryHost(files);
@@ -51,6 +66,7 @@ function timePipeline(files) {
     check: t2 - t1,
     compile: t3 - t2,
     total: t3 - t0,
+    stageBounds: [t0, t1, t2, t3],
     diagnostics,
     entryPoints: loaded.entryPoints.length,
     scriptBytes: scripts.reduce((sum, script) => sum + Buffer.byteLength(script.script, "utf8"), 0),
@@ -85,10 +101,12 @@ function measureScale(scale) {
   }
   const best = { parse: Infinity, check: Infinity, compile: Infinity, total: Infinity };
   const totals = [];
+  const stageBounds = [];
   for (let run = 0; run < runsFor[scale]; run++) {
     const timing = timePipeline(files);
     for (const key of Object.keys(best)) best[key] = Math.min(best[key], timing[key]);
     totals.push(timing.total);
+    stageBounds.push(timing.stageBounds);
   }
   return {
     scale,
@@ -98,6 +116,7 @@ function measureScale(scale) {
     runs: runsFor[scale],
     ...best,
     medianTotal: median(totals),
+    stageBounds,
   };
 }
 
@@ -201,6 +220,22 @@ console.log("cost per MB, 16× relative to 1× (1.00 = linear):");
 for (const key of ["parse", "check", "compile", "total"]) {
   console.log(`  ${key.padEnd(8)} ${fixed(perMb(last, key) / perMb(first, key), 2)}`);
 }
+
+// Node hands the observer its entries on a later turn of the event loop.
+await new Promise((resolve) => setTimeout(resolve, 0));
+const collectionsPerRun = last.stageBounds.map(([t0, t1, t2, t3]) => [
+  collectionTime(t0, t1),
+  collectionTime(t1, t2),
+  collectionTime(t2, t3),
+]);
+const stageCollections = (stage) => collectionsPerRun.map((run) => fixed(run[stage], 0)).join(" ");
+console.log(
+  `garbage collection at ${last.scale}×, ms in each run: parse ${stageCollections(0)}; check ${stageCollections(1)}; compile ${stageCollections(2)}`,
+);
+console.log(
+  "  (compile's share differs from one process to another, by up to about 80 ms at 16×: once V8 has chosen to allocate\n" +
+    "   some of the elaborated program's objects in the old generation, dead ones keep their young children alive)",
+);
 
 const throughput = megabytes(last.bytes) / (last.total / 1000);
 const medianThroughput = megabytes(last.bytes) / (last.medianTotal / 1000);
