@@ -8,6 +8,11 @@ import { analyzeText, check, show } from "./helpers.js";
 const range = { start: 0, end: 0 };
 const literal: StringLiteral = { kind: "String", ...range, parts: [] };
 
+/** A fresh `x` read as an expression: facts are kept per node, so each test makes its own. */
+function nameX(): Expression {
+  return { kind: "Name", ...range, name: { kind: "Identifier", ...range, name: "x" } } as Expression;
+}
+
 function described(text: string, name: string): string | undefined {
   const analysis = analyzeText(text);
   const declaration = analysis.workspace.files
@@ -47,11 +52,7 @@ describe("what the checker found for each expression", () => {
 
   it("knows nothing of an unchecked name or interpolation", () => {
     const table = new ExpressionInfoTable();
-    const name: Expression = {
-      kind: "Name",
-      ...range,
-      name: { kind: "Identifier", ...range, name: "x" },
-    } as Expression;
+    const name = nameX();
     const part = { kind: "Interpolation", ...range } as unknown as Interpolation;
     expect(table.get("a.ipxm", name)).toBeUndefined();
     expect(table.get("a.ipxm", part)).toBeUndefined();
@@ -59,11 +60,7 @@ describe("what the checker found for each expression", () => {
 
   it("keeps each file's facts apart", () => {
     const table = new ExpressionInfoTable();
-    const name: Expression = {
-      kind: "Name",
-      ...range,
-      name: { kind: "Identifier", ...range, name: "x" },
-    } as Expression;
+    const name = nameX();
     const runtime = infoOf(Types.string, "runtime");
     table.record("a.ipxm", name, runtime);
     expect(table.get("a.ipxm", name)).toBe(runtime);
