@@ -233,8 +233,8 @@ console.log(
   `garbage collection at ${last.scale}×, ms in each run: parse ${stageCollections(0)}; check ${stageCollections(1)}; compile ${stageCollections(2)}`,
 );
 console.log(
-  "  (compile's share differs from one process to another, by up to about 80 ms at 16×: once V8 has chosen to allocate\n" +
-    "   some of the elaborated program's objects in the old generation, dead ones keep their young children alive)",
+  "  (compile's share was 30–70 ms per run at 16× on the 2-core machine; twice that means V8 allocates part of the\n" +
+    "   elaborated program in the old generation again: see the top of packages/core/src/program.ts)",
 );
 
 const throughput = megabytes(last.bytes) / (last.total / 1000);

@@ -7,7 +7,7 @@
  * - jump when false: `iseq A B || goto L`  (true: the line ends with status 0 and falls through)
  * - jump when true:  `iseq A B && goto L ||` (false: the empty command after `||` makes status 0)
  */
-import type { Condition, SourceRef } from "@ipxm/core";
+import { settingTemplate, type Condition, type SourceRef } from "@ipxm/core";
 import type { CompileContext } from "./context.js";
 import { oneValue } from "./safe-text.js";
 
@@ -35,12 +35,7 @@ export function emitConditionJump(
       return;
     }
     case "isset": {
-      const setting = context.text(
-        [{ kind: "setting", reference: condition.setting }],
-        "the setting",
-        source,
-        oneValue,
-      );
+      const setting = context.text(settingTemplate(condition.setting), "the setting", source, oneValue);
       context.command("isset", [], [setting], source, suffix);
       return;
     }

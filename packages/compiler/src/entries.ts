@@ -9,7 +9,14 @@
  *     goto ${ipxm_menu} || goto main               (back to the menu it was started from)
  *     :debian.failed                               (the error screen, when something can fail)
  */
-import type { EntryInstance, ProgramStatement, SourceRef, Template, TemplatePart } from "@ipxm/core";
+import {
+  TemplateText,
+  type EntryInstance,
+  type ProgramStatement,
+  type SourceRef,
+  type Template,
+  type TemplatePart,
+} from "@ipxm/core";
 import type { ActionSite } from "./actions.js";
 import { emitAction } from "./actions.js";
 import { emitConditionJump } from "./conditions.js";
@@ -191,12 +198,12 @@ function joinedWithSpaces(templates: readonly Template[]): Template {
         text += part.value;
         continue;
       }
-      if (text !== "") parts.push({ kind: "text", value: text });
+      if (text !== "") parts.push(new TemplateText(text));
       text = "";
       parts.push(part);
     }
   }
-  if (text !== "") parts.push({ kind: "text", value: text });
+  if (text !== "") parts.push(new TemplateText(text));
   return parts;
 }
 

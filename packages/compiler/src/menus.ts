@@ -14,7 +14,7 @@
  *
  * iPXE menus are runtime objects rebuilt every time the label is reached, so the block is the menu.
  */
-import type { Condition, MenuRow, ProgramMenu } from "@ipxm/core";
+import { textTemplate, type Condition, type MenuRow, type ProgramMenu } from "@ipxm/core";
 import type { ActionSite } from "./actions.js";
 import { emitAction, transferLine } from "./actions.js";
 import { emitConditionJump } from "./conditions.js";
@@ -90,7 +90,7 @@ export function emitMenu(context: CompileContext, menu: ProgramMenu): void {
     emitFailureScreen(
       context,
       failureLabel,
-      [{ kind: "text", value: "Could not boot the selected item" }],
+      textTemplate("Could not boot the selected item"),
       `goto ${menu.id}`,
       menu.source,
     );

@@ -19,7 +19,7 @@
  * rescans. In display text an invisible ANSI sequence (`ESC [ 0 ~`, which iPXE's console ignores) is
  * inserted between `$` and `{`; in any other text it is reported as unrepresentable.
  */
-import type { Template, TemplatePart } from "@ipxm/core";
+import { TemplateText, type Template, type TemplatePart } from "@ipxm/core";
 import { keepBreaksVisible, type VisibleBytes } from "./visible-text.js";
 
 /** Display text is shown on screen; value text (urls, kernel arguments, setting values) is data. */
@@ -168,7 +168,7 @@ export function normaliseParts(template: Template): Template {
       if (part.value === "") continue;
       const last = out[out.length - 1];
       if (last && last.kind === "text") {
-        out[out.length - 1] = { kind: "text", value: last.value + part.value };
+        out[out.length - 1] = new TemplateText(last.value + part.value);
         continue;
       }
     }
@@ -242,7 +242,7 @@ function breakLiteralExpansions(parts: readonly TemplatePart[]): readonly Templa
     if (value.startsWith("{") && parts[index - 1]?.kind === "setting") value = displayBreak + value;
     if (value === part.value) continue;
     broken ??= parts.slice();
-    broken[index] = { kind: "text", value };
+    broken[index] = new TemplateText(value);
   }
   return broken ?? parts;
 }

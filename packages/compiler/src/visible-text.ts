@@ -10,7 +10,7 @@
  * Only a literal prefix has a known length; once a setting's value comes first, the position of a
  * break depends on run-time values and is left alone.
  */
-import type { MenuRow, ProgramMenu, TemplatePart } from "@ipxm/core";
+import { TemplateText, type MenuRow, type ProgramMenu, type TemplatePart } from "@ipxm/core";
 import { countdownSeconds, type IpxeRelease } from "@ipxm/ipxe";
 
 /** Where iPXE's 80-column menu cuts display text. */
@@ -46,7 +46,7 @@ export function keepBreaksVisible(
       if (start >= limit.visible) return parts;
       if (start + breakLength > dangerFrom) {
         const kept = part.value.slice(0, at);
-        return [...parts.slice(0, index), ...(kept === "" ? [] : [{ kind: "text" as const, value: kept }])];
+        return [...parts.slice(0, index), ...(kept === "" ? [] : [new TemplateText(kept)])];
       }
       searchFrom = at + breakLength;
     }

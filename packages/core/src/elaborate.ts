@@ -57,18 +57,42 @@ import {
 import { memdiskModeNamed } from "./memdisk-modes.js";
 import { parse } from "./parse.js";
 import { normalizePath } from "./paths.js";
-import type {
-  Condition,
+import {
+  BackStep,
+  BootEntryStep,
+  BootStep,
+  ChainStep,
+  EchoStep,
   EntryInstance,
-  MenuRow,
+  ExitStep,
+  GapRow,
+  InitrdStep,
+  ItemRow,
+  KernelStep,
+  MemdiskStep,
+  OpenMenuStep,
   Program,
-  ProgramAction,
   ProgramMenu,
   ProgramSetting,
-  ProgramStatement,
+  PromptStep,
   RawLine,
+  RawStep,
+  RebootStep,
+  SanbootDriveStep,
+  SanbootStep,
+  SetStep,
+  ShellStep,
+  SleepStep,
   SourceRef,
-  Template,
+  WhenStep,
+  newArray,
+  settingTemplate,
+  textTemplate,
+  type Condition,
+  type MenuRow,
+  type ProgramAction,
+  type ProgramStatement,
+  type Template,
 } from "./program.js";
 import type { Range } from "./source.js";
 import { closestName, didYouMean, replaceNameFix } from "./suggest.js";
@@ -85,6 +109,12 @@ import {
 } from "./types.js";
 import { startsWithScheme } from "./checks/url.js";
 import {
+  BoolValue,
+  DurationValue,
+  IntValue,
+  ListValue,
+  RecordValue,
+  TextValue,
   durationMilliseconds,
   isCompileTimeValue,
   literalText,
@@ -136,7 +166,8 @@ export function elaborate(analysis: Analysis, entryFile: string, options: Elabor
   return new Elaboration(analysis, normalizePath(entryFile), options).run();
 }
 
-interface InstanceState {
+/** An entry instance to make; a class, as the program's objects are (see program.ts). */
+class InstanceState {
   readonly label: string;
   readonly entry: SymbolInfo;
   readonly args: readonly Value[];
@@ -144,6 +175,13 @@ interface InstanceState {
   readonly argsKey: string;
   /** 1 when booted from a menu, one more for each entry that boots it. */
   readonly depth: number;
+  constructor(label: string, entry: SymbolInfo, args: readonly Value[], argsKey: string, depth: number) {
+    this.label = label;
+    this.entry = entry;
+    this.args = args;
+    this.argsKey = argsKey;
+    this.depth = depth;
+  }
 }
 
 /** What elaborating one part does, kept with it (see `Elaboration.part`). */
@@ -158,16 +196,11 @@ interface Recording {
   keep: boolean;
 }
 
-type WorkItem =
-  | { readonly kind: "menu"; readonly menu: SymbolInfo }
-  | { readonly kind: "instance"; readonly instance: InstanceState };
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type ItemRow = Mutable<Extract<MenuRow, { kind: "item" }>>;
 
 /** An item row whose id and key are decided once the whole menu is known. */
 interface ItemDraft {
-  readonly row: ItemRow;
+  readonly row: Mutable<ItemRow>;
   readonly id?: Identifier;
   readonly key?: KeyNode;
   /**
@@ -190,7 +223,8 @@ class Elaboration implements EvaluationHost {
   private readonly constants = new Map<SymbolInfo, Value | undefined>();
   private readonly constantsInProgress = new Set<SymbolInfo>();
   private readonly overrides = new Map<SymbolInfo, Value>();
-  private readonly queue: WorkItem[] = [];
+  /** Menus (their symbols) and entry instances, in the order they are first reached. */
+  private readonly queue: (SymbolInfo | InstanceState)[] = [];
   private readonly menuOrder: SymbolInfo[] = [];
   private readonly menusRequested = new Set<SymbolInfo>();
   private readonly menus = new Map<SymbolInfo, ProgramMenu>();
@@ -254,14 +288,14 @@ class Elaboration implements EvaluationHost {
 
     const diagnostics = this.diagnostics.sorted();
     if (hasErrors(diagnostics) || !main) return { diagnostics };
-    const program: Program = {
-      file: this.file,
+    const program = new Program(
+      this.file,
       target,
       settings,
-      usesArch: this.usesArch,
-      menus: this.menuOrder.map((menu) => this.menus.get(menu)!),
-      entries: this.instanceOrder.map((instance) => this.entries.get(instance)!),
-    };
+      this.usesArch,
+      this.menuOrder.map((menu) => this.menus.get(menu)!),
+      this.instanceOrder.map((instance) => this.entries.get(instance)!),
+    );
     return { program, diagnostics };
   }
 
@@ -305,8 +339,8 @@ class Elaboration implements EvaluationHost {
     // Items are appended while the queue is worked through; an index avoids shift()'s copying.
     for (let index = 0; index < this.queue.length; index++) {
       const next = this.queue[index]!;
-      if (next.kind === "menu") {
-        const menu = next.menu;
+      if (!(next instanceof InstanceState)) {
+        const menu = next;
         this.depth = 0;
         const key = this.menuOrder[0] === menu ? "first" : "other";
         this.menus.set(
@@ -314,7 +348,7 @@ class Elaboration implements EvaluationHost {
           context === undefined ? this.menu(menu) : this.part(menu, key, context, () => this.menu(menu), movedMenu),
         );
       } else {
-        const instance = next.instance;
+        const instance = next;
         this.depth = instance.depth;
         this.entries.set(
           instance,
@@ -460,7 +494,7 @@ class Elaboration implements EvaluationHost {
     if (this.menusRequested.has(menu)) return;
     this.menusRequested.add(menu);
     this.menuOrder.push(menu);
-    this.queue.push({ kind: "menu", menu });
+    this.queue.push(menu);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -470,7 +504,7 @@ class Elaboration implements EvaluationHost {
     const declaration = symbol.node as MenuDecl;
     const file = symbol.file!;
     const env = new Env(file);
-    const state: MenuState = { rows: [], items: [] };
+    const state: MenuState = { rows: newArray(), items: newArray() };
     this.members(declaration.body, env, undefined, state, symbol);
 
     const items = state.items;
@@ -513,20 +547,11 @@ class Elaboration implements EvaluationHost {
       timeoutMs = state.defaultNode.timeout;
     }
 
-    const source = sourceAt(file, symbol.nameRange!);
+    const source = SourceRef.at(file, symbol.nameRange!);
     const isFirst = this.menuOrder[0] === symbol;
-    const escape: ProgramAction =
-      state.escape?.action ?? (isFirst ? { kind: "exit", status: 0, source } : { kind: "back", source });
-    const menu: Mutable<ProgramMenu> = {
-      id: symbol.name,
-      title: this.evaluator.template(declaration.title, env) ?? [],
-      rows,
-      escape,
-      source,
-    };
-    if (defaultItem !== undefined) menu.defaultItem = defaultItem;
-    if (timeoutMs !== undefined) menu.timeoutMs = timeoutMs;
-    return menu;
+    const escape: ProgramAction = state.escape?.action ?? (isFirst ? new ExitStep(0, source) : new BackStep(source));
+    const title = this.evaluator.template(declaration.title, env) ?? newArray();
+    return new ProgramMenu(symbol.name, title, rows, defaultItem, timeoutMs, escape, source);
   }
 
   private members(
@@ -550,14 +575,14 @@ class Elaboration implements EvaluationHost {
           const text = this.evaluator.template(member.text, env);
           const action = this.action(member.action, env);
           const source = this.source(env, member);
-          const row: ItemRow = {
-            kind: "item",
-            id: "",
-            text: text ?? [],
-            action: action ?? { kind: "shell", source },
+          const row: Mutable<ItemRow> = new ItemRow(
+            "",
+            text ?? newArray(),
+            undefined,
+            condition === true ? undefined : condition,
+            action ?? new ShellStep(source),
             source,
-          };
-          if (condition !== true) row.condition = condition;
+          );
           const draft: Mutable<ItemDraft> = { row };
           if (text && action) state.rows.push(row);
           else draft.broken = true;
@@ -569,10 +594,7 @@ class Elaboration implements EvaluationHost {
         case "Gap": {
           const text = member.text ? this.evaluator.template(member.text, env) : undefined;
           if (member.text && !text) continue;
-          const row: Mutable<Extract<MenuRow, { kind: "gap" }>> = { kind: "gap", source: this.source(env, member) };
-          if (text) row.text = text;
-          if (gate) row.condition = gate;
-          state.rows.push(row);
+          state.rows.push(new GapRow(text, gate, this.source(env, member)));
           break;
         }
         case "Default": {
@@ -691,13 +713,13 @@ class Elaboration implements EvaluationHost {
     });
     const failure: { message?: Template; node?: Node } = {};
     const body = this.statements(declaration.body, env, false, failure);
-    return {
-      label: state.label,
-      entry: state.entry.name,
-      failureMessage: failure.message ?? [{ kind: "text", value: `${state.entry.name} failed` }],
+    return new EntryInstance(
+      state.label,
+      state.entry.name,
+      failure.message ?? textTemplate(`${state.entry.name} failed`),
       body,
-      source: sourceAt(file, state.entry.nameRange!),
-    };
+      SourceRef.at(file, state.entry.nameRange!),
+    );
   }
 
   private statements(
@@ -706,7 +728,7 @@ class Elaboration implements EvaluationHost {
     inWhen: boolean,
     failure: { message?: Template; node?: Node },
   ): ProgramStatement[] {
-    const output: ProgramStatement[] = [];
+    const output = newArray<ProgramStatement>();
     for (const statement of statements ?? []) {
       if (!this.spend()) break;
       const source = this.source(env, statement);
@@ -715,28 +737,27 @@ class Elaboration implements EvaluationHost {
           const url = this.evaluator.template(statement.url, env);
           const args = (statement.args ?? []).map((arg) => this.evaluator.template(arg, env));
           if (url && args.every((arg) => arg !== undefined))
-            output.push({ kind: "kernel", url, args: args as Template[], source });
+            output.push(new KernelStep(url, args as Template[], source));
           break;
         }
         case "Initrd": {
           const url = this.evaluator.template(statement.url, env);
           const name = statement.name ? this.evaluator.template(statement.name, env) : undefined;
-          if (url && (!statement.name || name))
-            output.push(name ? { kind: "initrd", url, name, source } : { kind: "initrd", url, source });
+          if (url && (!statement.name || name)) output.push(new InitrdStep(url, name, source));
           break;
         }
         case "BootKernel":
-          output.push({ kind: "boot", source });
+          output.push(new BootStep(source));
           break;
         case "Echo": {
           const text = this.evaluator.template(statement.text, env);
-          if (text) output.push({ kind: "echo", text, source });
+          if (text) output.push(new EchoStep(text, source));
           break;
         }
         case "Prompt": {
           const setting = this.writableSetting(env.file, statement.setting);
           const question = this.evaluator.template(statement.question, env);
-          if (setting && question) output.push({ kind: "prompt", setting: setting.name, question, source });
+          if (setting && question) output.push(new PromptStep(setting.name, question, source));
           break;
         }
         case "Set": {
@@ -744,13 +765,12 @@ class Elaboration implements EvaluationHost {
           const value = this.evaluator.evaluate(statement.value, env);
           if (!setting || !value) break;
           const template = this.settingText(value, env.file, statement.value);
-          if (template) output.push({ kind: "set", setting: setting.name, value: template, source });
+          if (template) output.push(new SetStep(setting.name, template, source));
           break;
         }
         case "Sleep": {
           const value = this.evaluator.evaluate(statement.duration, env);
-          if (value?.kind === "duration")
-            output.push({ kind: "sleep", seconds: Math.ceil(value.milliseconds / 1000), source });
+          if (value?.kind === "duration") output.push(new SleepStep(Math.ceil(value.milliseconds / 1000), source));
           else if (value && value.kind !== "int")
             this.notKnown(value, "the time to sleep", env.file, statement.duration);
           break;
@@ -775,7 +795,7 @@ class Elaboration implements EvaluationHost {
           break;
         }
         case "RawIpxe":
-          output.push({ kind: "raw", lines: rawLines(statement.text, statement.textOffset, env.file), source });
+          output.push(new RawStep(rawLines(statement.text, statement.textOffset, env.file), source));
           break;
         case "For": {
           const variable = this.loopVariable(statement, env);
@@ -795,13 +815,9 @@ class Elaboration implements EvaluationHost {
           if (condition === true) output.push(...this.statements(statement.then, env, inWhen, failure));
           else if (condition === false) output.push(...this.statements(statement.else, env, inWhen, failure));
           else if (condition !== undefined) {
-            output.push({
-              kind: "when",
-              condition,
-              then: this.statements(statement.then, env, true, failure),
-              else: this.statements(statement.else, env, true, failure),
-              source,
-            });
+            const thenBranch = this.statements(statement.then, env, true, failure);
+            const elseBranch = this.statements(statement.else, env, true, failure);
+            output.push(new WhenStep(condition, thenBranch, elseBranch, source));
           }
           break;
         }
@@ -826,12 +842,12 @@ class Elaboration implements EvaluationHost {
   private settingText(value: Value, file: string, range: Range): Template | undefined {
     switch (value.kind) {
       case "text":
-        return value.text === "" ? [] : [{ kind: "text", value: value.text }];
+        return textTemplate(value.text);
       case "int":
       case "bool":
-        return [{ kind: "text", value: String(value.value) }];
+        return textTemplate(String(value.value));
       case "duration":
-        return [{ kind: "text", value: String(value.milliseconds) }];
+        return textTemplate(String(value.milliseconds));
       case "runtime":
         return value.template;
       case "condition":
@@ -859,25 +875,25 @@ class Elaboration implements EvaluationHost {
         const menu = this.declared(env.file, action.menu, "menu");
         if (!menu) return undefined;
         this.requestMenu(menu);
-        return { kind: "menu", menu: menu.name, source };
+        return new OpenMenuStep(menu.name, source);
       }
       case "BootEntry": {
         const label = this.call(action, env);
-        return label === undefined ? undefined : { kind: "entry", instance: label, source };
+        return label === undefined ? undefined : new BootEntryStep(label, source);
       }
       case "Chain": {
         const url = this.evaluator.template(action.url, env);
-        return url ? { kind: "chain", url, source } : undefined;
+        return url ? new ChainStep(url, source) : undefined;
       }
       case "Sanboot": {
         if (action.drive) {
           const drive = this.evaluator.evaluate(action.drive, env);
-          if (drive?.kind === "int") return { kind: "sanboot-drive", drive: drive.value, source };
+          if (drive?.kind === "int") return new SanbootDriveStep(drive.value, source);
           if (drive) this.notKnown(drive, "the drive number", env.file, action.drive);
           return undefined;
         }
         const url = action.url ? this.evaluator.template(action.url, env) : undefined;
-        return url ? { kind: "sanboot", url, source } : undefined;
+        return url ? new SanbootStep(url, source) : undefined;
       }
       case "Memdisk": {
         const url = this.evaluator.template(action.url, env);
@@ -886,21 +902,21 @@ class Elaboration implements EvaluationHost {
         const mode = action.mode === undefined ? "iso" : memdiskModeNamed(action.mode.name);
         if (!url || !mode || loader?.kind !== "setting" || loader.type.kind !== "url") return undefined;
         this.noteSetting(loader);
-        return { kind: "memdisk", url, loader: [{ kind: "setting", reference: loader.name }], mode, source };
+        return new MemdiskStep(url, settingTemplate(loader.name), mode, source);
       }
       case "Shell":
-        return { kind: "shell", source };
+        return new ShellStep(source);
       case "Exit": {
-        if (!action.status) return { kind: "exit", status: 0, source };
+        if (!action.status) return new ExitStep(0, source);
         const status = this.evaluator.evaluate(action.status, env);
-        if (status?.kind === "int") return { kind: "exit", status: status.value, source };
+        if (status?.kind === "int") return new ExitStep(status.value, source);
         if (status) this.notKnown(status, "the exit status", env.file, action.status);
         return undefined;
       }
       case "Reboot":
-        return { kind: "reboot", source };
+        return new RebootStep(source);
       case "Back":
-        return { kind: "back", source };
+        return new BackStep(source);
     }
   }
 
@@ -911,7 +927,7 @@ class Elaboration implements EvaluationHost {
     const declaration = entry.node as EntryDecl;
     const params = declaration.params;
     if (action.args.length > params.length) return undefined;
-    const args: Value[] = [];
+    const args = newArray<Value>();
     for (let index = 0; index < params.length; index++) {
       const param = params[index]!;
       const expression: Expression | undefined = action.args[index] ?? param.defaultValue;
@@ -976,16 +992,10 @@ class Elaboration implements EvaluationHost {
     const existing = this.instances.get(key);
     if (existing) return existing.label;
     if (this.instances.size >= this.maxInstances || this.depth >= maxCallDepth) return undefined;
-    const instance: InstanceState = {
-      label: this.label(entry, args.slice(0, written)),
-      entry,
-      args,
-      argsKey,
-      depth: this.depth + 1,
-    };
+    const instance = new InstanceState(this.label(entry, args.slice(0, written)), entry, args, argsKey, this.depth + 1);
     this.instances.set(key, instance);
     this.instanceOrder.push(instance);
-    this.queue.push({ kind: "instance", instance });
+    this.queue.push(instance);
     return instance.label;
   }
 
@@ -1070,7 +1080,7 @@ class Elaboration implements EvaluationHost {
    * `part`).
    */
   private source(env: Env, node: Node): SourceRef {
-    return sourceAt(env.file, node);
+    return SourceRef.at(env.file, node);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1211,13 +1221,8 @@ class Elaboration implements EvaluationHost {
         if (value) defaultValue = this.settingText(value, symbol.file!, declaration.value);
       }
       for (const dependency of dependencies) visit(dependency);
-      const setting: Mutable<ProgramSetting> = {
-        name: symbol.name,
-        type: formatType(symbol.type),
-        source: sourceAt(symbol.file!, symbol.nameRange!),
-      };
-      if (defaultValue) setting.defaultValue = defaultValue;
-      result.push(setting);
+      const source = SourceRef.at(symbol.file!, symbol.nameRange!);
+      result.push(new ProgramSetting(symbol.name, formatType(symbol.type), defaultValue, source));
     };
     for (const symbol of declared) if (this.settingsRead.has(symbol)) visit(symbol);
     return result;
@@ -1320,7 +1325,7 @@ function importOrder(analysis: Analysis, entry: string): Map<string, number> {
 
 /** The lines of a raw `ipxe { … }` block, without indentation; blank lines dropped. */
 function rawLines(text: string, offset: number, file: string): RawLine[] {
-  const lines: RawLine[] = [];
+  const lines = newArray<RawLine>();
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -1330,7 +1335,7 @@ function rawLines(text: string, offset: number, file: string): RawLine[] {
     const content = line.trim();
     if (content !== "") {
       const from = offset + start + indentation;
-      lines.push({ text: content, source: { file, start: from, end: from + content.length } });
+      lines.push(new RawLine(content, new SourceRef(file, from, from + content.length)));
     }
     start = end + 1;
   }
@@ -1346,15 +1351,15 @@ const defineWrapper = "const define = ";
 function parseDefine(text: string, type: Type): Value | string {
   switch (type.kind) {
     case "string":
-      return { kind: "text", type: "string", text };
+      return new TextValue("string", text);
     case "url":
       return startsWithScheme(text)
-        ? { kind: "text", type: "url", text }
+        ? new TextValue("url", text)
         : `"${text}" is not a url (it starts with http://, https://, tftp://, ftp://, nfs:// or file:)`;
     case "arch":
     case "platform":
       return enumValues[type.kind].includes(text)
-        ? { kind: "text", type: type.kind, text }
+        ? new TextValue(type.kind, text)
         : `"${text}" is not ${withArticle(type.kind)}: use one of ${enumValues[type.kind].join(", ")}`;
     case "error":
       return "the constant itself has an error";
@@ -1385,23 +1390,23 @@ function literalValue(expression: Expression, expected: Type | undefined): Value
         if (part.kind !== "Text") return "a --define value cannot interpolate ${…}";
         text += part.value;
       }
-      return { kind: "text", type: "string", text };
+      return new TextValue("string", text);
     }
     case "Int":
-      return { kind: "int", value: expression.value };
+      return new IntValue(expression.value);
     case "Duration":
-      return { kind: "duration", milliseconds: durationMilliseconds(expression.amount, expression.unit) };
+      return new DurationValue(durationMilliseconds(expression.amount, expression.unit));
     case "Bool":
-      return { kind: "bool", value: expression.value };
+      return new BoolValue(expression.value);
     case "List": {
-      const elements: Value[] = [];
+      const elements = newArray<Value>();
       const element = expected?.kind === "list" ? expected.element : undefined;
       for (const item of expression.elements) {
         const value = literalValue(item, element);
         if (typeof value === "string") return value;
         elements.push(value);
       }
-      return { kind: "list", elements };
+      return new ListValue(elements);
     }
     case "Record": {
       const fields = new Map<string, Value>();
@@ -1413,19 +1418,14 @@ function literalValue(expression: Expression, expected: Type | undefined): Value
         if (typeof value === "string") return value;
         fields.set(field.name.name, value);
       }
-      return { kind: "record", fields };
+      return new RecordValue(fields);
     }
     case "Name":
       if (expected && isEnumType(expected) && enumValues[expected.kind].includes(expression.name.name)) {
-        return { kind: "text", type: expected.kind, text: expression.name.name };
+        return new TextValue(expected.kind, expression.name.name);
       }
       return `a --define value is a literal; "${expression.name.name}" is a name`;
     default:
       return "a --define value is a literal (text, a number, a duration, true/false, a list or a record)";
   }
-}
-
-/** A piece of the program made at `range` in `file`: the offsets are copied, never the node. */
-function sourceAt(file: string, range: Range): SourceRef {
-  return { file, start: range.start, end: range.end };
 }

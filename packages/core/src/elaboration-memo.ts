@@ -10,7 +10,13 @@
 import type { ConstDecl, EntryDecl, MenuDecl, Node, SettingDecl } from "./ast.js";
 import type { Analysis } from "./analyze.js";
 import type { Diagnostic } from "./diagnostics.js";
-import type { EntryInstance, MenuRow, ProgramAction, ProgramMenu, ProgramStatement, SourceRef } from "./program.js";
+import {
+  SourceRef,
+  type EntryInstance,
+  type ProgramAction,
+  type ProgramMenu,
+  type ProgramStatement,
+} from "./program.js";
 import type { Range } from "./source.js";
 import { formatType } from "./types.js";
 import type { Value } from "./values.js";
@@ -137,11 +143,13 @@ export function diagnosticWithin(diagnostic: Diagnostic, file: string, range: Ra
 // Moving a part with its declaration
 
 const movedRange = (range: Range, shift: number): Range => ({ start: range.start + shift, end: range.end + shift });
-const movedSource = (source: SourceRef, shift: number): SourceRef => ({
-  file: source.file,
-  start: source.start + shift,
-  end: source.end + shift,
-});
+const movedSource = (source: SourceRef, shift: number): SourceRef =>
+  new SourceRef(source.file, source.start + shift, source.end + shift);
+
+/** A copy of a part of the program, of the same class as the part (see program.ts), with `changes`. */
+function copyOf<T extends object>(part: T, changes: Partial<T>): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(part) as object) as T, part, changes);
+}
 
 export function movedDiagnostic(diagnostic: Diagnostic, shift: number): Diagnostic {
   if (shift === 0) return diagnostic;
@@ -169,11 +177,10 @@ export function originOf<T extends EntryInstance | ProgramMenu>(part: T): { read
 
 export function movedInstance(instance: EntryInstance, shift: number): EntryInstance {
   if (shift === 0) return instance;
-  const moved = {
-    ...instance,
+  const moved = copyOf(instance, {
     body: movedStatements(instance.body, shift),
     source: movedSource(instance.source, shift),
-  };
+  });
   origins.set(moved, { part: instance, shift });
   return moved;
 }
@@ -183,39 +190,38 @@ function movedStatements(statements: readonly ProgramStatement[], shift: number)
     const source = movedSource(statement.source, shift);
     switch (statement.kind) {
       case "when":
-        return {
-          ...statement,
+        return copyOf(statement, {
           then: movedStatements(statement.then, shift),
           else: movedStatements(statement.else, shift),
           source,
-        };
+        });
       case "raw":
-        return {
-          ...statement,
-          lines: statement.lines.map((line) => ({ ...line, source: movedSource(line.source, shift) })),
+        return copyOf(statement, {
+          lines: statement.lines.map((line) => copyOf(line, { source: movedSource(line.source, shift) })),
           source,
-        };
+        });
       default:
-        return { ...statement, source };
+        return copyOf(statement, { source });
     }
   });
 }
 
 export function movedMenu(menu: ProgramMenu, shift: number): ProgramMenu {
   if (shift === 0) return menu;
-  const moved: ProgramMenu = {
-    ...menu,
-    rows: menu.rows.map((row): MenuRow => {
+  const moved = copyOf(menu, {
+    rows: menu.rows.map((row) => {
       const source = movedSource(row.source, shift);
-      return row.kind === "item" ? { ...row, action: movedAction(row.action, shift), source } : { ...row, source };
+      return row.kind === "item"
+        ? copyOf(row, { action: movedAction(row.action, shift), source })
+        : copyOf(row, { source });
     }),
     escape: movedAction(menu.escape, shift),
     source: movedSource(menu.source, shift),
-  };
+  });
   origins.set(moved, { part: menu, shift });
   return moved;
 }
 
 function movedAction(action: ProgramAction, shift: number): ProgramAction {
-  return { ...action, source: movedSource(action.source, shift) };
+  return copyOf(action, { source: movedSource(action.source, shift) });
 }

@@ -7,12 +7,37 @@
 import type { Expression, Identifier, Interpolation } from "./ast.js";
 import type { Analysis } from "./analyze.js";
 import type { DiagnosticCode, Fix, RelatedInformation } from "./diagnostics.js";
-import type { Condition, Template, TemplatePart } from "./program.js";
+import {
+  AndCondition,
+  EqualsCondition,
+  IssetCondition,
+  NotCondition,
+  OrCondition,
+  TemplateText,
+  newArray,
+  settingTemplate,
+  textTemplate,
+  type Condition,
+  type Template,
+  type TemplatePart,
+} from "./program.js";
 import type { Range } from "./source.js";
 import type { SymbolInfo } from "./symbols.js";
 import { badInterpolationMessage } from "./checks/interpolation.js";
 import { invalidUrlMessage, startsWithScheme, urlTemplateProblem } from "./checks/url.js";
-import { durationMilliseconds, typeOfValue, type Value } from "./values.js";
+import {
+  BoolValue,
+  ConditionValue,
+  DurationValue,
+  IntValue,
+  ListValue,
+  RecordValue,
+  RuntimeValue,
+  TextValue,
+  durationMilliseconds,
+  typeOfValue,
+  type Value,
+} from "./values.js";
 import { Types, isInterpolatable } from "./types.js";
 
 /** Bindings of parameters and loop variables: a chain, innermost first (chains are short). */
@@ -112,30 +137,30 @@ export class Evaluator {
               text += piece.value;
               continue;
             }
-            parts ??= [];
-            if (text !== "") parts.push({ kind: "text", value: text });
+            parts ??= newArray();
+            if (text !== "") parts.push(new TemplateText(text));
             text = "";
             parts.push(piece);
           }
         }
-        if (!parts) return { kind: "text", type: "string", text };
-        if (text !== "") parts.push({ kind: "text", value: text });
-        return { kind: "runtime", type: Types.string, template: parts };
+        if (!parts) return new TextValue("string", text);
+        if (text !== "") parts.push(new TemplateText(text));
+        return new RuntimeValue(Types.string, parts);
       }
       case "Int":
-        return { kind: "int", value: expression.value };
+        return new IntValue(expression.value);
       case "Duration":
-        return { kind: "duration", milliseconds: durationMilliseconds(expression.amount, expression.unit) };
+        return new DurationValue(durationMilliseconds(expression.amount, expression.unit));
       case "Bool":
-        return { kind: "bool", value: expression.value };
+        return new BoolValue(expression.value);
       case "List": {
-        const elements: Value[] = [];
+        const elements = newArray<Value>();
         for (const element of expression.elements ?? []) {
           const value = this.evaluate(element, env);
           if (!value) return undefined;
           elements.push(value);
         }
-        return { kind: "list", elements };
+        return new ListValue(elements);
       }
       case "Record": {
         const fields = new Map<string, Value>();
@@ -145,7 +170,7 @@ export class Evaluator {
           if (!value) return undefined;
           fields.set(field.name.name, value);
         }
-        return { kind: "record", fields };
+        return new RecordValue(fields);
       }
       case "Name":
         return this.name(expression.name, env);
@@ -158,9 +183,7 @@ export class Evaluator {
       case "Not": {
         const operand = this.condition(expression.operand, env);
         if (operand === undefined) return undefined;
-        return typeof operand === "boolean"
-          ? { kind: "bool", value: !operand }
-          : { kind: "condition", condition: negate(operand) };
+        return typeof operand === "boolean" ? new BoolValue(!operand) : new ConditionValue(negate(operand));
       }
       case "IsSet": {
         const resolution = this.host.analysis.resolutions.get(env.file, expression.setting);
@@ -168,7 +191,7 @@ export class Evaluator {
         const symbol = resolution.symbol;
         if (symbol.kind !== "setting" && symbol.kind !== "builtin-setting") return undefined;
         this.host.noteSetting(symbol);
-        return { kind: "condition", condition: { kind: "isset", setting: symbol.name } };
+        return new ConditionValue(new IssetCondition(symbol.name));
       }
       default:
         return undefined;
@@ -202,7 +225,7 @@ export class Evaluator {
         );
         return undefined;
       }
-      equal = { kind: "equals", left: leftText, right: rightText };
+      equal = new EqualsCondition(leftText, rightText);
     }
     return fromCondition(expression.operator === "==" ? equal : not(equal));
   }
@@ -210,7 +233,7 @@ export class Evaluator {
   private name(identifier: Identifier, env: Env): Value | undefined {
     const resolution = this.host.analysis.resolutions.get(env.file, identifier);
     if (!resolution) return undefined;
-    if (resolution.kind === "enum") return { kind: "text", type: resolution.type, text: resolution.value };
+    if (resolution.kind === "enum") return new TextValue(resolution.type, resolution.value);
     const symbol = resolution.symbol;
     switch (symbol.kind) {
       case "param":
@@ -224,7 +247,7 @@ export class Evaluator {
         // A setting's value is the same reference everywhere: made once per symbol.
         let value = this.settingValues.get(symbol);
         if (!value) {
-          value = { kind: "runtime", type: symbol.type, template: [{ kind: "setting", reference: symbol.name }] };
+          value = new RuntimeValue(symbol.type, settingTemplate(symbol.name));
           this.settingValues.set(symbol, value);
         }
         return value;
@@ -259,7 +282,7 @@ export class Evaluator {
       if (resolution?.kind === "symbol" && part.scope === undefined) this.host.noteSetting(resolution.symbol);
       const reference = `${part.scope !== undefined ? `${part.scope}/` : ""}${part.name.name}${part.format !== undefined ? `:${part.format}` : ""}`;
       if (part.name.name === "arch" && part.scope === undefined) this.host.noteArch();
-      return [{ kind: "setting", reference }];
+      return settingTemplate(reference);
     }
     let value = this.name(part.name, env);
     for (const member of part.members ?? []) {
@@ -285,9 +308,9 @@ export class Evaluator {
   private asTemplate(value: Value, file: string, range: Range, node: Expression | Interpolation): Template | undefined {
     switch (value.kind) {
       case "text":
-        return value.text === "" ? [] : [{ kind: "text", value: value.text }];
+        return textTemplate(value.text);
       case "int":
-        return [{ kind: "text", value: String(value.value) }];
+        return textTemplate(String(value.value));
       case "runtime":
         return value.template;
       default:
@@ -329,10 +352,10 @@ function knownScalar(value: Value): string | number | boolean | undefined {
 function comparisonText(value: Value): Template | undefined {
   switch (value.kind) {
     case "text":
-      return value.text === "" ? [] : [{ kind: "text", value: value.text }];
+      return textTemplate(value.text);
     case "int":
     case "bool":
-      return [{ kind: "text", value: String(value.value) }];
+      return textTemplate(String(value.value));
     case "runtime":
       return value.template;
     default:
@@ -348,18 +371,18 @@ export function asCondition(value: Value): boolean | Condition | undefined {
       return value.condition;
     case "runtime":
       // A bool setting holds the text `true` or `false`.
-      return { kind: "equals", left: value.template, right: [{ kind: "text", value: "true" }] };
+      return new EqualsCondition(value.template, textTemplate("true"));
     default:
       return undefined;
   }
 }
 
 function fromCondition(condition: boolean | Condition): Value {
-  return typeof condition === "boolean" ? { kind: "bool", value: condition } : { kind: "condition", condition };
+  return typeof condition === "boolean" ? new BoolValue(condition) : new ConditionValue(condition);
 }
 
 function negate(condition: Condition): Condition {
-  return condition.kind === "not" ? condition.operand : { kind: "not", operand: condition };
+  return condition.kind === "not" ? condition.operand : new NotCondition(condition);
 }
 
 export function not(condition: boolean | Condition): boolean | Condition {
@@ -370,12 +393,12 @@ export function and(left: boolean | Condition, right: boolean | Condition): bool
   if (left === false || right === false) return false;
   if (left === true) return right;
   if (right === true) return left;
-  return { kind: "and", left, right };
+  return new AndCondition(left, right);
 }
 
 export function or(left: boolean | Condition, right: boolean | Condition): boolean | Condition {
   if (left === true || right === true) return true;
   if (left === false) return right;
   if (right === false) return left;
-  return { kind: "or", left, right };
+  return new OrCondition(left, right);
 }

@@ -1,22 +1,86 @@
 /**
  * Values during elaboration. Compile-time values are exact (text, numbers, lists, records); values
  * only known at run time are templates (text with `${setting}` parts) or conditions.
+ *
+ * Like the program's objects, values are class instances and their arrays come from `newArray`
+ * (see program.ts for why): the arguments of an entry instance live as long as its elaboration.
  */
 import type { DurationUnit } from "./ast.js";
-import type { Condition, Template, TemplatePart } from "./program.js";
+import { TemplateText, newArray, type Condition, type Template, type TemplatePart } from "./program.js";
 import { Types, listOf, recordOf, type Type, type EnumTypeName } from "./types.js";
 
+export class TextValue {
+  readonly kind = "text";
+  readonly type: "string" | "url" | EnumTypeName;
+  readonly text: string;
+  constructor(type: "string" | "url" | EnumTypeName, text: string) {
+    this.type = type;
+    this.text = text;
+  }
+}
+
+export class IntValue {
+  readonly kind = "int";
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
+}
+
+export class BoolValue {
+  readonly kind = "bool";
+  readonly value: boolean;
+  constructor(value: boolean) {
+    this.value = value;
+  }
+}
+
+export class DurationValue {
+  readonly kind = "duration";
+  readonly milliseconds: number;
+  constructor(milliseconds: number) {
+    this.milliseconds = milliseconds;
+  }
+}
+
+export class ListValue {
+  readonly kind = "list";
+  readonly elements: readonly Value[];
+  constructor(elements: readonly Value[]) {
+    this.elements = elements;
+  }
+}
+
+export class RecordValue {
+  readonly kind = "record";
+  readonly fields: ReadonlyMap<string, Value>;
+  constructor(fields: ReadonlyMap<string, Value>) {
+    this.fields = fields;
+  }
+}
+
+/** Text (or a number, or a bool setting) known only at run time. */
+export class RuntimeValue {
+  readonly kind = "runtime";
+  readonly type: Type;
+  readonly template: Template;
+  constructor(type: Type, template: Template) {
+    this.type = type;
+    this.template = template;
+  }
+}
+
+/** A bool known only at run time. */
+export class ConditionValue {
+  readonly kind = "condition";
+  readonly condition: Condition;
+  constructor(condition: Condition) {
+    this.condition = condition;
+  }
+}
+
 export type Value =
-  | { readonly kind: "text"; readonly type: "string" | "url" | EnumTypeName; readonly text: string }
-  | { readonly kind: "int"; readonly value: number }
-  | { readonly kind: "bool"; readonly value: boolean }
-  | { readonly kind: "duration"; readonly milliseconds: number }
-  | { readonly kind: "list"; readonly elements: readonly Value[] }
-  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, Value> }
-  /** Text (or a number, or a bool setting) known only at run time. */
-  | { readonly kind: "runtime"; readonly type: Type; readonly template: Template }
-  /** A bool known only at run time. */
-  | { readonly kind: "condition"; readonly condition: Condition };
+  TextValue | IntValue | BoolValue | DurationValue | ListValue | RecordValue | RuntimeValue | ConditionValue;
 
 /** How many milliseconds one of each duration unit is (in the order units are offered: smallest first). */
 export const unitMilliseconds: Readonly<Record<DurationUnit, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -63,23 +127,19 @@ export function typeOfValue(value: Value): Type {
 
 /** Joins adjacent text parts and drops empty ones, so equal texts give equal templates. */
 export function mergeTemplate(parts: readonly TemplatePart[]): Template {
-  const merged: TemplatePart[] = [];
+  const merged = newArray<TemplatePart>();
   for (const part of parts) {
     if (part.kind === "text") {
       if (part.value === "") continue;
       const last = merged[merged.length - 1];
       if (last?.kind === "text") {
-        merged[merged.length - 1] = { kind: "text", value: last.value + part.value };
+        merged[merged.length - 1] = new TemplateText(last.value + part.value);
         continue;
       }
     }
     merged.push(part);
   }
   return merged;
-}
-
-export function textTemplate(text: string): Template {
-  return text === "" ? [] : [{ kind: "text", value: text }];
 }
 
 /** The literal text of a template, with its run-time parts left out (for item ids made from text). */

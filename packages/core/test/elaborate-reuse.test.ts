@@ -40,7 +40,7 @@ describe("elaboration that reuses the parts of the last one", () => {
     texts.set("/menus/linux.ipxm", linux.replace(title, "$&Changed: "));
     const second = bothWays(texts, first.workspace);
 
-    expect(second.kept).toEqual(second.fresh);
+    expect(second.kept).toStrictEqual(second.fresh);
     const before = new Set<object>([...first.kept.program!.entries, ...first.kept.program!.menus]);
     const after = [...second.kept.program!.entries, ...second.kept.program!.menus];
     // Parts of the other files are the same objects; only linux.ipxm's moved or changed.
@@ -56,7 +56,7 @@ describe("elaboration that reuses the parts of the last one", () => {
     expect(main).toMatch(/const boot_timeout: duration = 5m/);
     texts.set(entry, main.replace("const boot_timeout: duration = 5m", "const boot_timeout: duration = 7m"));
     const second = bothWays(texts, first.workspace);
-    expect(second.kept).toEqual(second.fresh);
+    expect(second.kept).toStrictEqual(second.fresh);
     expect(JSON.stringify(second.kept.program)).toContain("420000");
   });
 
@@ -142,7 +142,7 @@ entry pick(version: string) {
       site('  item c "C" -> boot chained()'),
       site('  item x "X" -> boot pick("x")\n  item c "C" -> boot chained()'),
     );
-    expect(kept).toEqual(fresh);
+    expect(kept).toStrictEqual(fresh);
     expect(kept.program!.entries.map((instance) => instance.label)).toEqual(["pick", "chained", "pick.y"]);
   });
 
@@ -164,7 +164,7 @@ entry pick(version: string) {
       reuse: true,
     });
     expect(JSON.stringify(kept.program)).toContain("from b");
-    expect(kept).toEqual(elaborate(analyze(loadWorkspace(all, hostOf(files("b")))), entry));
+    expect(kept).toStrictEqual(elaborate(analyze(loadWorkspace(all, hostOf(files("b")))), entry));
   });
 
   it("gives the program and diagnostics a fresh elaboration gives, after any sequence of edits", () => {
@@ -204,7 +204,7 @@ entry pick(version: string) {
           }
           const before = new Set<object>(kept.program ? [...kept.program.entries, ...kept.program.menus] : []);
           const next = bothWays(texts, workspace);
-          expect(next.kept).toEqual(next.fresh);
+          expect(next.kept).toStrictEqual(next.fresh);
           if (kept.program && next.kept.program) {
             edits++;
             if (next.kept.program.entries.some((instance) => before.has(instance))) taken++;
