@@ -73,15 +73,22 @@ export type Template = readonly TemplatePart[];
 
 /** The template of `text` alone: no part at all when it is empty. */
 export function textTemplate(text: string): Template {
-  const template = newArray<TemplatePart>();
-  if (text !== "") template.push(new TemplateText(text));
-  return template;
+  return text === "" ? newArray() : templateOf(new TemplateText(text));
 }
 
 /** The template that expands one setting. */
 export function settingTemplate(reference: string): Template {
-  const template = newArray<TemplatePart>();
-  template.push(new TemplateSetting(reference));
+  return templateOf(new TemplateSetting(reference));
+}
+
+/**
+ * A template of one part, at its size (most templates are one part; `newArray` and a push would
+ * reserve room for 17). V8 tracks the arrays of `new Array` only while they hold small integers, so
+ * these are never allocated in the old generation either.
+ */
+function templateOf(part: TemplatePart): Template {
+  const template = new Array<TemplatePart>(1);
+  template[0] = part;
   return template;
 }
 
