@@ -6,7 +6,7 @@
  * (see program.ts for why): the arguments of an entry instance live as long as its elaboration.
  */
 import type { DurationUnit } from "./ast.js";
-import { TemplateText, newArray, type Condition, type Template, type TemplatePart } from "./program.js";
+import type { Condition, Template } from "./program.js";
 import { Types, listOf, recordOf, type Type, type EnumTypeName } from "./types.js";
 
 export class TextValue {
@@ -123,23 +123,6 @@ export function typeOfValue(value: Value): Type {
     case "record":
       return recordOf(new Map([...value.fields].map(([name, field]) => [name, typeOfValue(field)])));
   }
-}
-
-/** Joins adjacent text parts and drops empty ones, so equal texts give equal templates. */
-export function mergeTemplate(parts: readonly TemplatePart[]): Template {
-  const merged = newArray<TemplatePart>();
-  for (const part of parts) {
-    if (part.kind === "text") {
-      if (part.value === "") continue;
-      const last = merged[merged.length - 1];
-      if (last?.kind === "text") {
-        merged[merged.length - 1] = new TemplateText(last.value + part.value);
-        continue;
-      }
-    }
-    merged.push(part);
-  }
-  return merged;
 }
 
 /** The literal text of a template, with its run-time parts left out (for item ids made from text). */
