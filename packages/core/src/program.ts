@@ -4,14 +4,15 @@
  * It is the compiler's only input. Every value that reaches the script is a `Template`: literal text
  * exactly as the user wrote it, and references to runtime iPXE settings.
  *
- * Its objects are instances of the classes below and its arrays are made by `newArray`, never by
- * object or array literals. V8 may decide at one collection that what a literal makes is long-lived,
- * and allocate it in the old generation from then on. A program is garbage as soon as it is
- * compiled, and old objects keep the young ones they point to alive until the next full collection.
- * Taken during the first large compile of a process, that decision doubled the compile stage's
- * garbage collection for the rest of it. V8 never takes it for class instances or for arrays copied
- * by a built-in. Each class declares its fields in the order the object literals had, so programs
- * print and compare as before.
+ * Its objects are instances of the classes below, and its arrays come from `newArray`, from
+ * built-ins such as `map`, or (one-part templates) from `new Array(1)`: never from object or array
+ * literals. V8 may decide at one collection that what a literal makes is long-lived, and allocate it
+ * in the old generation from then on. A program is garbage as soon as it is compiled, and old
+ * objects keep the young ones they point to alive until the next full collection. Taken during the
+ * first large compile of a process, that decision doubled the compile stage's garbage collection
+ * for the rest of it. V8 never takes it for class instances, for arrays a built-in makes, or for
+ * arrays of `new Array` that hold objects. Each class declares its fields in the order the object
+ * literals had, so programs print and compare as before.
  */
 import type { Range } from "./source.js";
 
