@@ -1,9 +1,10 @@
 /**
  * What a project's ESLint configuration asks of this plugin for one file, read from the configuration
  * ESLint calculated for that file (`ESLint#calculateConfigForFile`): which of the plugin's languages
- * the file is given, and how each of the plugin's rules is set, under whatever name the project gave
- * the plugin. Tools that run the rules themselves (`ipxm lint`'s choice of configuration, the language
- * server) read a project's configuration through this, so that they lint as ESLint would.
+ * the file is given, how each of the plugin's rules is set, under whatever name the project gave
+ * the plugin, and the target its settings give the rules. Tools that run the rules themselves
+ * (`ipxm lint`'s choice of configuration, the language server) read a project's configuration
+ * through this, so that they lint as ESLint would.
  */
 import { namespace, pluginName } from "./meta.js";
 import { rules } from "./rules/index.js";
@@ -17,12 +18,18 @@ export interface ConfiguredRules {
   readonly language: ConfiguredLanguage;
   /** Every rule of this plugin the configuration turns on or off, by its id under `ipxm/`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /**
+   * `settings.ipxm.target`, when the configuration gives a string there: the target the rules check
+   * for unless a rule's own `target` option names another (see `configuredTarget` in rule.ts).
+   */
+  readonly target?: string;
 }
 
 interface CalculatedConfig {
   readonly language?: unknown;
   readonly plugins?: Readonly<Record<string, unknown>>;
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** The language of ours a calculated configuration gives its file, if any. */
@@ -54,7 +61,17 @@ export function configuredRules(config: unknown): ConfiguredRules | undefined {
     const name = id.slice(prefix.length);
     if (Object.hasOwn(rules, name)) selected[`${namespace}/${name}`] = setting;
   }
-  return { language, rules: selected };
+  const target = configuredSettingsTarget(config);
+  return target === undefined ? { language, rules: selected } : { language, rules: selected, target };
+}
+
+/**
+ * The target of `settings.ipxm.target`. The rules read it under `ipxm` whatever name the plugin is
+ * given (settings are shared by every plugin, not the plugin's own), so it is read there too.
+ */
+function configuredSettingsTarget(config: unknown): string | undefined {
+  const settings = (config as CalculatedConfig).settings?.["ipxm"] as { target?: unknown } | undefined;
+  return typeof settings?.target === "string" ? settings.target : undefined;
 }
 
 /** The name the configuration gives this plugin (another copy of it counts: it is found by its name). */

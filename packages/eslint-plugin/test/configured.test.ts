@@ -24,6 +24,22 @@ describe("configuredRules", () => {
     expect(configured?.rules["ipxm/no-undefined-label"]).toEqual([2]);
   });
 
+  it("reads the target the configuration's settings give the rules for the file", async () => {
+    const config = await calculated(
+      [...plugin.configs.recommended, { files: ["debian/**"], settings: { ipxm: { target: "debian-pcbios" } } }],
+      "debian/main.ipxm",
+    );
+    expect(configuredRules(config)?.target).toBe("debian-pcbios");
+    const elsewhere = configuredRules(await calculated(plugin.configs.recommended, "main.ipxm"));
+    expect(elsewhere).toBeDefined();
+    expect(elsewhere).not.toHaveProperty("target");
+    const notAName = await calculated(
+      [...plugin.configs.recommended, { files: ["odd/**"], settings: { ipxm: { target: 2 } } }],
+      "odd/main.ipxm",
+    );
+    expect(configuredRules(notAName)).not.toHaveProperty("target");
+  });
+
   it("finds the plugin under the name the project gave it", async () => {
     const config = await calculated(
       [

@@ -5,7 +5,7 @@
 import { directoryOf, normalizePath } from "@ipxm/core";
 import { isInFolder, type FileSystem } from "./file-system.js";
 import { languageOfFile } from "./language-kind.js";
-import { recommendedRulesFor, type RuleSettings } from "./diagnostics/lint-rules.js";
+import { recommendedSettingsFor, type LintSettings } from "./diagnostics/lint-rules.js";
 import { Snapshot, type SourceDocument } from "./snapshot.js";
 import { pathToUri, uriToPath, type LanguageKind } from "./uris.js";
 
@@ -25,8 +25,8 @@ export class ServerWorkspace {
 
   constructor(
     private readonly fileSystem: FileSystem,
-    /** The settings of the lint rules for a file; the recommended ones unless told otherwise. */
-    private readonly rulesFor: (path: string, language: LanguageKind) => RuleSettings = recommendedRulesFor,
+    /** The project's settings of the lint rules for a file; the recommended ones unless told otherwise. */
+    private readonly settingsFor: (path: string, language: LanguageKind) => LintSettings = recommendedSettingsFor,
   ) {}
 
   /** Reads the folders' source files from disk (replacing what was read before). */
@@ -104,7 +104,7 @@ export class ServerWorkspace {
         documents.set(path, { uri: pathToUri(path), path, language, text, open: false });
       }
       for (const [path, document] of this.open) documents.set(path, document);
-      this.current = new Snapshot(this.version, documents, this.target, this.rulesFor, this.replaced);
+      this.current = new Snapshot(this.version, documents, this.target, this.settingsFor, this.replaced);
       this.replaced = undefined;
     }
     return this.current;

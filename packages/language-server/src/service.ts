@@ -60,7 +60,7 @@ export class LanguageService {
   constructor(options: LanguageServiceOptions) {
     this.lintRules = new LintRules(options.lintConfig, () => this.lintRulesListener?.());
     this.workspace = new ServerWorkspace(options.fileSystem, (path, language) =>
-      this.lintRules.rulesFor(path, language),
+      this.lintRules.settingsFor(path, language),
     );
     this.resolveFormatConfig = options.resolveFormatConfig ?? (() => Promise.resolve({}));
   }

@@ -6,7 +6,7 @@
 import type { Analysis, ParsedFile } from "@ipxm/core";
 import { createLintTree, type LintTree, type ScriptModel, type ScriptNode } from "@ipxm/eslint-plugin";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { RuleSettings } from "./diagnostics/lint-rules.js";
+import type { LintSettings } from "./diagnostics/lint-rules.js";
 import { textShift, type TextShift } from "./text-shift.js";
 import type { LanguageKind } from "./uris.js";
 
@@ -43,10 +43,13 @@ export class Snapshot {
     /** Grows with every change of the workspace. */
     readonly version: number,
     private readonly byPath: ReadonlyMap<string, SourceDocument>,
-    /** The target profile chosen in the editor's settings; files' own `target "…"` otherwise. */
+    /**
+     * The target profile chosen in the editor's settings; otherwise the project's `settings.ipxm.target`
+     * for the lint rules (see `lintTarget`), and files' own `target "…"`.
+     */
     readonly target: string | undefined,
-    /** The settings of the lint rules for a file (they may become known after the snapshot is made). */
-    private readonly rulesFor: (path: string, language: LanguageKind) => RuleSettings,
+    /** The project's settings of the lint rules for a file (they may become known after the snapshot is made). */
+    private readonly settingsFor: (path: string, language: LanguageKind) => LintSettings,
     /** The snapshot this one replaces. */
     previous?: Snapshot,
   ) {
@@ -69,9 +72,9 @@ export class Snapshot {
     return this.byPath.values();
   }
 
-  /** The settings of the lint rules to check a document with now. */
-  lintRules(document: SourceDocument): RuleSettings {
-    return this.rulesFor(document.path, document.language);
+  /** The project's settings of the lint rules to check a document with now. */
+  lintSettings(document: SourceDocument): LintSettings {
+    return this.settingsFor(document.path, document.language);
   }
 
   /** Offset ↔ LSP position for a document (UTF-16 columns, every LSP line end). */

@@ -1,6 +1,7 @@
 /**
  * The rules each file is linted with: what the project's ESLint configuration sets for it, as
- * `ipxm lint` would use it, else the plugin's recommended rules.
+ * `ipxm lint` would use it, else the plugin's recommended rules; and the target that configuration's
+ * `settings.ipxm.target` gives them, if any.
  *
  * A project's configuration is read asynchronously (ESLint loads and runs eslint.config.js). Until
  * it is known a file is linted with the recommended rules; once it is, and it configures the file,
@@ -19,14 +20,33 @@ export interface LintConfigSource {
 
 export type RuleSettings = Readonly<Record<string, unknown>>;
 
-const recommended: Record<LanguageKind, RuleSettings> = {
-  ipxm: recommendedRules("ipxm"),
-  ipxe: recommendedRules("ipxe"),
+/**
+ * How a file is linted, as far as the project decides: one object for as long as that does not
+ * change (the lint of a snapshot is kept by its identity).
+ */
+export interface LintSettings {
+  readonly rules: RuleSettings;
+  /** The project's `settings.ipxm.target` for the file; without it the rules go by the file's own. */
+  readonly target?: string;
+}
+
+const recommended: Record<LanguageKind, LintSettings> = {
+  ipxm: { rules: recommendedRules("ipxm") },
+  ipxe: { rules: recommendedRules("ipxe") },
 };
 
 /** The plugin's recommended settings for a language (the same object every time). */
-export function recommendedRulesFor(_path: string, language: LanguageKind): RuleSettings {
+export function recommendedSettingsFor(_path: string, language: LanguageKind): LintSettings {
   return recommended[language];
+}
+
+/**
+ * The target the rules check a file for: the editor's choice (like `ipxm lint --target`, it wins over
+ * the project's configuration), else the project's; undefined leaves it to the rules, which take the
+ * file's own `target "…"`, else the default profile.
+ */
+export function lintTarget(editorTarget: string | undefined, settings: LintSettings): string | undefined {
+  return editorTarget ?? settings.target;
 }
 
 export class LintRules {
@@ -44,11 +64,11 @@ export class LintRules {
   ) {}
 
   /** The settings to lint `path` with now. */
-  rulesFor(path: string, language: LanguageKind): RuleSettings {
+  settingsFor(path: string, language: LanguageKind): LintSettings {
     if (!this.source || !this.enabled) return recommended[language];
     if (!this.known.has(path)) this.ask(path);
     const configured = this.known.has(path) ? this.known.get(path) : this.stale.get(path);
-    return configured?.language === language ? configured.rules : recommended[language];
+    return configured?.language === language ? configured : recommended[language];
   }
 
   /** Whether projects' configurations are read at all (an editor may not trust the workspace's code). */

@@ -15,7 +15,7 @@ import {
 } from "vscode-languageserver";
 import { versionKey, type LintDiagnosticData, type LintEdit } from "../diagnostics/data.js";
 import { runLinter, type LintMessage } from "../diagnostics/lint-run.js";
-import type { RuleSettings } from "../diagnostics/lint-rules.js";
+import { lintTarget, type LintSettings, type RuleSettings } from "../diagnostics/lint-rules.js";
 import { offsetOfLineColumn, startOfDocument, toLspRange } from "../positions.js";
 import type { Snapshot, SourceDocument } from "../snapshot.js";
 
@@ -23,37 +23,39 @@ import type { Snapshot, SourceDocument } from "../snapshot.js";
 const unnecessaryRules: ReadonlySet<string> = new Set(["ipxm/no-unused", "ipxm/no-unused-label"]);
 
 /**
- * One lint per document, snapshot and rule settings: publishing and the code actions asked right
- * after share it.
+ * One lint per document, snapshot and project settings (the editor's target is the snapshot's):
+ * publishing and the code actions asked right after share it.
  */
-const linted = new WeakMap<Snapshot, Map<string, { rules: RuleSettings; diagnostics: readonly Diagnostic[] }>>();
+const linted = new WeakMap<Snapshot, Map<string, { settings: LintSettings; diagnostics: readonly Diagnostic[] }>>();
 
 export function lintDocument(snapshot: Snapshot, document: SourceDocument): Diagnostic[] {
-  const rules = snapshot.lintRules(document);
+  const settings = snapshot.lintSettings(document);
   let bySnapshot = linted.get(snapshot);
   if (!bySnapshot) {
     bySnapshot = new Map();
     linted.set(snapshot, bySnapshot);
   }
   let done = bySnapshot.get(document.path);
-  if (done?.rules !== rules) {
-    done = { rules, diagnostics: lintUncached(snapshot, document, rules) };
+  if (done?.settings !== settings) {
+    done = { settings, diagnostics: lintUncached(snapshot, document, settings) };
     bySnapshot.set(document.path, done);
   }
   return [...done.diagnostics];
 }
 
-function lintUncached(snapshot: Snapshot, document: SourceDocument, rules: RuleSettings): Diagnostic[] {
+function lintUncached(snapshot: Snapshot, document: SourceDocument, settings: LintSettings): Diagnostic[] {
   try {
+    const target = lintTarget(snapshot.target, settings);
     const messages = runLinter({
       path: document.path,
       text: document.text,
       language: document.language,
-      target: snapshot.target,
+      target,
       tree: snapshot.tree,
-      rules,
+      rules: settings.rules,
     });
-    const converter = new MessageConverter(snapshot, document);
+    // The converter finds the core's diagnostics behind messages with the target the rules had.
+    const converter = new MessageConverter(snapshot, document, target, settings.rules);
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
     for (const message of messages) {
@@ -92,12 +94,16 @@ class MessageConverter {
   /** ESLint removes a byte order mark before linting: its offsets start after it. */
   private readonly shift: number;
   private source: SourceText | undefined;
-  /** The core's diagnostics of the document by place and words (`start:end:message`). */
-  private coreDiagnostics: Map<string, CoreDiagnostic[]> | undefined;
+  /** The core's diagnostics of the document by place and words (`start:end:message`), by target. */
+  private readonly coreDiagnostics = new Map<string | undefined, Map<string, CoreDiagnostic[]>>();
 
   constructor(
     private readonly snapshot: Snapshot,
     private readonly document: SourceDocument,
+    /** The target the lint ran with (the editor's, else the project's); undefined: the file's own. */
+    private readonly target: string | undefined,
+    /** The settings of the rules the lint ran with: a rule's own `target` option counts over `target`. */
+    private readonly rules: RuleSettings,
   ) {
     this.shift = document.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.text = document.text.slice(this.shift);
@@ -125,9 +131,9 @@ class MessageConverter {
     if ((message.fatal || message.messageId === "core") && written && isCoreCode(written[1]!)) {
       code = written[1]!;
       text = text.slice(0, written.index);
-      core = this.coreDiagnostic(start, end, text, code) ?? this.parseProblem(start, code);
+      core = this.coreDiagnostic(message.ruleId, start, end, text, code) ?? this.parseProblem(start, code);
     } else if (message.messageId === "core") {
-      core = this.coreDiagnostic(start, end, text);
+      core = this.coreDiagnostic(message.ruleId, start, end, text);
       if (core) code = core.code;
     }
     // A parse error is a point to ESLint; the core knows how far the offending text goes.
@@ -184,13 +190,25 @@ class MessageConverter {
     return source?.text === this.text ? source : undefined;
   }
 
-  /** The core diagnostic a `core` message of a rule stands for (same place and words). */
-  private coreDiagnostic(start: number, end: number, message: string, code?: string): CoreDiagnostic | undefined {
+  /**
+   * The core diagnostic a `core` message of a rule stands for (same place and words), among those of
+   * the program elaborated for the target that rule checked for: what is wrong, and where, depends on it.
+   */
+  private coreDiagnostic(
+    ruleId: string | null,
+    start: number,
+    end: number,
+    message: string,
+    code?: string,
+  ): CoreDiagnostic | undefined {
     if (this.document.language !== "ipxm") return undefined;
-    this.coreDiagnostics ??= byPlaceAndWords(
-      this.snapshot.tree.ipxmProject(usableTarget(this.snapshot.target)).diagnosticsOf(this.document.path),
-    );
-    const candidates = this.coreDiagnostics.get(placeAndWords(start, end, message));
+    const target = usableTarget(ruleTargetOption(this.rules, ruleId) ?? this.target);
+    let diagnostics = this.coreDiagnostics.get(target);
+    if (!diagnostics) {
+      diagnostics = byPlaceAndWords(this.snapshot.tree.ipxmProject(target).diagnosticsOf(this.document.path));
+      this.coreDiagnostics.set(target, diagnostics);
+    }
+    const candidates = diagnostics.get(placeAndWords(start, end, message));
     return candidates?.find((diagnostic) => code === undefined || diagnostic.code === code);
   }
 
@@ -233,6 +251,14 @@ function placeAndWords(start: number, end: number, message: string): string {
 /** The target the rules elaborate for: the configured one, unless no such profile exists. */
 function usableTarget(target: string | undefined): string | undefined {
   return target !== undefined && getProfile(target) ? target : undefined;
+}
+
+/** A rule's own `target` option (`["error", { target: "debian-efi" }]`): it wins over the settings' target. */
+function ruleTargetOption(rules: RuleSettings, ruleId: string | null): string | undefined {
+  const setting = ruleId === null ? undefined : rules[ruleId];
+  const options: unknown = Array.isArray(setting) ? setting[1] : undefined;
+  const target = (options as { target?: unknown } | undefined)?.target;
+  return typeof target === "string" ? target : undefined;
 }
 
 function isUnusedDirective(message: LintMessage): boolean {
