@@ -11,8 +11,10 @@
  * objects keep the young ones they point to alive until the next full collection. Taken during the
  * first large compile of a process, that decision doubled the compile stage's garbage collection
  * for the rest of it. V8 never takes it for class instances, for arrays a built-in makes, or for
- * arrays of `new Array` that hold objects. Each class declares its fields in the order the object
- * literals had, so programs print and compare as before.
+ * arrays of `new Array` that hold objects. Each class declares its fields in the order this file's
+ * types listed them. Template parts and conditions, which `valueKey` and the compiler's grouping of
+ * rows compare through JSON, keep the order their literals had; rows, menus and settings, whose
+ * optional fields were added after the others, now list them where the types did.
  */
 import type { Range } from "./source.js";
 
